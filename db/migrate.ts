@@ -1,0 +1,36 @@
+import type Database from 'better-sqlite3';
+import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
+
+/** The SQLite application_id that marks a file as a Kajian project ("KJN1"). */
+export const KAJIAN_APPLICATION_ID = 0x4b4a4e31;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Runs every migration above the file's user_version, in order, inside ONE transaction, and
+ * records the new version. Either all pending migrations apply or none do.
+ * Returns the versions applied.
+ */
+export function migrate(
+  db: Database.Database,
+  list: readonly Migration[] = migrations,
+  target: number = LATEST_SCHEMA_VERSION,
+): number[] {
+  const from = schemaVersion(db);
+  const pending = list.filter((m) => m.version > from && m.version <= target);
+  if (pending.length === 0) return [];
+  for (let i = 1; i < pending.length; i++) {
+    if (pending[i]!.version !== pending[i - 1]!.version + 1) {
+      throw new Error(`Migrations are not consecutive at version ${pending[i]!.version}`);
+    }
+  }
+  const run = db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`application_id = ${KAJIAN_APPLICATION_ID}`);
+    db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
+  });
+  run.immediate();
+  return pending.map((m) => m.version);
+}
