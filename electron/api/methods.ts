@@ -1,0 +1,31 @@
+/**
+ * The names of every API method: the one list the preload bridge, the main-process registration,
+ * the browser transport and the renderer client are built from. Dependency-free on purpose (the
+ * sandboxed preload bundles it).
+ */
+export const METHOD_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.setLanguage',
+  'recent.remove',
+  'dialog.pickProjectPath',
+  'project.create',
+  'project.open',
+  'project.current',
+  'project.rename',
+  'project.close',
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
+}
+
+/** Commands the native menu sends to the renderer (File > New project, ...). */
+export const MENU_COMMANDS = ['new-project', 'open-project', 'open-recent', 'export-report', 'language-id', 'language-en', 'about'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** The single IPC channel of API calls, and the one of menu commands. */
+export const API_CHANNEL = 'kajian:api';
+export const MENU_CHANNEL = 'kajian:menu';
