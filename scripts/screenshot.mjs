@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const url = process.argv[2];
+const out = process.argv[3];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--headless','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('console', m => console.log('console:', m.type(), m.text()));
+await page.goto(url);
+await page.waitForTimeout(800);
+await page.screenshot({ path: out });
+await browser.close();
