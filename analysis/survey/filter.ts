@@ -8,8 +8,9 @@
  *   not true, and R's subset(), which drops NA).
  * - `=` / `!=`: when both sides read as numbers they are compared numerically (so 1 and
  *   "1" are equal); otherwise their trimmed text is compared exactly (case-sensitive).
- * - `<`, `<=`, `>`, `>=`: numeric when both sides read as numbers, otherwise by
- *   code-point order of the trimmed text (which orders ISO dates correctly).
+ * - `<`, `<=`, `>`, `>=`: numeric when both sides read as numbers, by code-point
+ *   order of the trimmed text when neither does (which orders ISO dates correctly), and
+ *   false when one side is a number and the other is not.
  * - `in`: `value` is an array; true when the cell `=` any element.
  * - `contains` (select-multiple): true when the space-separated codes include `value`.
  * - `missing` / `notMissing`: the cell is (not) missing.
@@ -51,6 +52,7 @@ function compare(cell: string | number, value: string | number): number {
   const a = toNumber(cell);
   const b = toNumber(value);
   if (a !== null && b !== null) return a - b;
+  if (a !== null || b !== null) return NaN; // a number against text: not ordered
   const s = categoryKey(cell);
   const t = categoryKey(value);
   return s < t ? -1 : s > t ? 1 : 0;

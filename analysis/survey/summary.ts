@@ -77,9 +77,11 @@ export function summary(rows: readonly Row[], spec: SummarySpec): StudySummary {
     ? (spec.participation.yes as readonly (string | number)[])
     : [spec.participation.yes as string | number];
   const answeredRows = filterRows(data, { all: [{ variable: pv, op: 'notMissing' }] });
-  const participantRows = new Set(filterRows(answeredRows, { all: [{ variable: pv, op: 'in', value: yes }] }));
-  const participants = participantRows.size;
-  const nonParticipants = answeredRows.filter((r) => !participantRows.has(r));
+  const isYes = { all: [{ variable: pv, op: 'in' as const, value: yes }] };
+  // Row by row, so that a row object listed twice is counted twice.
+  const flags = answeredRows.map((r) => filterRows([r], isYes).length === 1);
+  const participants = flags.filter(Boolean).length;
+  const nonParticipants = answeredRows.filter((_, i) => !flags[i]);
   const answered = answeredRows.length;
   const [lo, hi] = wilsonInterval(participants, answered);
 
