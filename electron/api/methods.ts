@@ -23,7 +23,7 @@ export function isMethodName(value: unknown): value is MethodName {
 }
 
 /** Commands the native menu sends to the renderer (File > New project, ...). */
-export const MENU_COMMANDS = ['new-project', 'open-project', 'open-recent', 'export-report', 'language-id', 'language-en', 'about'] as const;
+export const MENU_COMMANDS = ['project-changed', 'export-report', 'language-id', 'language-en', 'about'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The single IPC channel of API calls, and the one of menu commands. */

@@ -29,6 +29,16 @@ export class AppState {
     this.ready = true;
   }
 
+  /** Re-reads the open project and settings (after the native menu opened or created a project). */
+  async refresh(): Promise<void> {
+    await this.run(async () => {
+      const [settings, project] = await Promise.all([call('settings.get', {}), call('project.current', {})]);
+      this.settings = settings;
+      if (project?.path !== this.project?.path) this.area = 'overview';
+      this.project = project;
+    });
+  }
+
   /** Translates an API error by its code, keeping the server's detail for context. */
   describe(e: unknown): string {
     const m = this.i18n.m.errors;
