@@ -14,6 +14,10 @@ export interface OlsFitInput {
   weights?: readonly number[];
   /** True when X carries an intercept column (changes R² and the F test, as in R). */
   hasIntercept: boolean;
+  /** Relative rank tolerance of the pivoted QR (default 1e-9; R's lm uses 1e-7). */
+  tol?: number;
+  /** Arithmetic of the QR: 'auto' (default; double, recomputed in double-double when ill-conditioned). */
+  precision?: 'auto' | 'double' | 'double-double';
 }
 
 export interface OlsFit {
@@ -48,4 +52,12 @@ export interface OlsFit {
   logLik: number;
   aic: number;
   bic: number;
+  /** Number of rows that entered the fit (non-zero weight; = n without weights), R's nobs(). */
+  nObs: number;
+  /** Hat values (diagonal of the weighted hat matrix), as R's hatvalues(); 0 for zero-weight rows. */
+  leverage: number[];
+  /** Arithmetic that produced the numbers: 'double' or 'double-double' (ill-conditioned designs). */
+  precision: 'double' | 'double-double';
+  /** 1-norm condition estimate of R after scaling the columns of (weighted) X to unit length. */
+  conditionEstimate: number;
 }
