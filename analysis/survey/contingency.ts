@@ -11,7 +11,7 @@
  *   (R `chisq.test(x)$stdres`; Haberman 1973; SPSS "Adjusted residual");
  * - Fisher's exact two-sided p for 2x2 tables (see fisher.ts), null otherwise;
  * - the share of cells with E < 5 (in percent) and a warning when it exceeds 20%
- *   (Cochran 1954; SPSS's table footnote).
+ *   (Cochran 1954; SPSS's table footnote); no warning when no test is computed.
  * p-values are 1 - CDF from @stdlib/stats-base-dists-chisquare-cdf, so they lose
  * relative precision below about 1e-15.
  *
@@ -45,6 +45,11 @@ export interface ContingencyTests {
   note: LocalizedText | null;
 }
 
+/**
+ * Pearson chi-square (no continuity correction), likelihood-ratio G², Cramér's V,
+ * adjusted residuals and (2x2) Fisher's exact p of a table of counts; see the module
+ * comment for the formulas and references (R chisq.test(correct = FALSE), fisher.test).
+ */
 export function contingencyTests(table: readonly (readonly number[])[]): ContingencyTests {
   const r = table.length;
   const c = r === 0 ? 0 : table[0].length;
@@ -64,8 +69,10 @@ export function contingencyTests(table: readonly (readonly number[])[]): Conting
     if (e < minExpected) minExpected = e;
   }
   const lowExpectedShare = cells === 0 ? 0 : (100 * low) / cells;
+  const empty = rowTotals.some((t) => t === 0) || colTotals.some((t) => t === 0);
+  const testable = r >= 2 && c >= 2 && !empty;
   const warning: LocalizedText | null =
-    lowExpectedShare > 20
+    testable && lowExpectedShare > 20
       ? {
           id: `${low} sel (${lowExpectedShare.toFixed(1)}%) memiliki frekuensi harapan < 5; uji khi-kuadrat mungkin tidak akurat.`,
           en: `${low} cells (${lowExpectedShare.toFixed(1)}%) have an expected count below 5; the chi-square test may be inaccurate.`,
@@ -79,8 +86,7 @@ export function contingencyTests(table: readonly (readonly number[])[]): Conting
     minExpected: Number.isFinite(minExpected) ? minExpected : null,
     warning,
   };
-  const empty = rowTotals.some((t) => t === 0) || colTotals.some((t) => t === 0);
-  if (r < 2 || c < 2 || empty) {
+  if (!testable) {
     return {
       ...base,
       chiSquare: null,

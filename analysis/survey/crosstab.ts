@@ -42,6 +42,11 @@ export interface Crosstab extends Omit<ContingencyTests, 'note'> {
   notes: LocalizedText[];
 }
 
+/**
+ * Cross-tabulation of rowVar by colVar with row/column/total percentages and the tests
+ * of contingencyTests() (R chisq.test(correct = FALSE), G², Cramér's V, stdres,
+ * fisher.test for 2x2); see the module comment.
+ */
 export function crosstab(
   rows: readonly Row[],
   rowVar: string,

@@ -14,6 +14,7 @@
  */
 import dhyper from '@stdlib/stats-base-dists-hypergeometric-pmf';
 
+/** Two-sided Fisher exact p of a 2x2 table, as R fisher.test(x)$p.value (see the module comment). */
 export function fisherExact2x2(table: readonly (readonly number[])[]): number {
   if (table.length !== 2 || table.some((r) => r.length !== 2)) throw new Error('fisherExact2x2 needs a 2x2 table');
   const [[a, b], [c, d]] = table;

@@ -50,6 +50,10 @@ export interface FrequencyOptions extends AnalysisOptions {
   includeUnobservedLabels?: boolean;
 }
 
+/**
+ * Frequency table (SPSS FREQUENCIES): count, percent of all cases, valid percent and the
+ * Wilson interval (prop.test(correct = FALSE)) per value; see the module comment.
+ */
 export function frequencies(
   rows: readonly Row[],
   variable: string,

@@ -41,6 +41,10 @@ export interface MultipleResponseTable {
   unlisted: { value: string; n: number }[];
 }
 
+/**
+ * Multiple-response frequencies of a select-multiple variable: per listed choice, cases,
+ * percent of responses and percent of cases (SPSS MULT RESPONSE); see the module comment.
+ */
 export function multipleResponse(
   rows: readonly Row[],
   variable: string,

@@ -99,9 +99,14 @@ export function scaleColumns(
   let lo = min;
   let hi = max;
   if (lo === undefined || hi === undefined) {
-    const all = columns.flat();
-    lo ??= all.length ? Math.min(...all) : NaN;
-    hi ??= all.length ? Math.max(...all) : NaN;
+    let smallest = Infinity;
+    let largest = -Infinity;
+    for (const col of columns) for (const x of col) {
+      if (x < smallest) smallest = x;
+      if (x > largest) largest = x;
+    }
+    lo ??= Number.isFinite(smallest) ? smallest : NaN;
+    hi ??= Number.isFinite(largest) ? largest : NaN;
   }
   const a = lo;
   const b = hi;
@@ -109,6 +114,11 @@ export function scaleColumns(
   return { columns: recoded, min: a, max: b };
 }
 
+/**
+ * Cronbach's alpha (raw and standardised), corrected item-total correlations, alpha if
+ * item deleted and inter-item correlations, listwise, after reverse recoding; as SPSS
+ * RELIABILITY /MODEL=ALPHA and psych::alpha (see the module comment).
+ */
 export function reliability(rows: readonly Row[], items: readonly string[], options: ReliabilityOptions = {}): Reliability {
   if (new Set(items).size !== items.length) throw new Error('Items must be distinct');
   const data = applyFilter(rows, options.filter);

@@ -54,6 +54,8 @@ export interface SummaryScore {
 }
 
 export interface StudySummary {
+  /** Rows after the filter (= respondents). */
+  base: number;
   respondents: number;
   /** Respondents with a non-missing participation answer (the rate's denominator). */
   answered: number;
@@ -69,6 +71,11 @@ export interface StudySummary {
   };
 }
 
+/**
+ * The `kajian summary` contract: participation rate (percent) with its Wilson interval
+ * (prop.test(correct = FALSE)), reasons among non-participants (valid percent), and the
+ * effectiveness index summary; see the module comment.
+ */
 export function summary(rows: readonly Row[], spec: SummarySpec): StudySummary {
   const lang = spec.lang ?? 'id';
   const data = applyFilter(rows, spec.filter);
@@ -102,6 +109,7 @@ export function summary(rows: readonly Row[], spec: SummarySpec): StudySummary {
 
   const idx = effectivenessIndex(data, { ...spec.index, groupBy: undefined }, spec.meta, { lang });
   return {
+    base: data.length,
     respondents: data.length,
     answered,
     participants,

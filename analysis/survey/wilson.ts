@@ -12,6 +12,7 @@
  */
 import qnorm from '@stdlib/stats-base-dists-normal-quantile';
 
+/** Wilson score interval (no continuity correction) of successes / n, as R prop.test(correct = FALSE)$conf.int. */
 export function wilsonInterval(successes: number, n: number, level = 0.95): [number, number] {
   if (!(level > 0 && level < 1)) throw new RangeError('level must lie strictly between 0 and 1');
   if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
