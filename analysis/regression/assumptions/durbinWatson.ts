@@ -67,6 +67,7 @@ export function durbinWatson(
     den += residuals[t] * residuals[t];
     if (t > 0) num += (residuals[t] - residuals[t - 1]) ** 2;
   }
+  if (!(den > 0)) throw new RangeError('Durbin-Watson: all residuals are zero.');
   const statistic = num / den;
   const base = { statistic, alternative, n, k };
   if (n < 3) return { ...base, p: 1, method: 'none' };

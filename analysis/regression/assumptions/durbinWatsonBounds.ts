@@ -13,16 +13,51 @@ function dwMatrixEigenvalues(n: number, from: number, to: number): number[] {
   return out;
 }
 
-/** alpha-quantile of sum lambda_i z_i^2 / sum z_i^2 by bisection on Imhof's CDF. */
+/**
+ * alpha-quantile of sum lambda_i z_i^2 / sum z_i^2: root of F(d) - alpha with F from Imhof's
+ * method, by the Illinois variant of regula falsi inside a bracket started from the normal
+ * approximation (mean and variance of the ratio) and widened to [min lambda, max lambda] if
+ * needed; stops when the bracket is narrower than 1e-11 or |F - alpha| < 1e-13.
+ */
 function ratioQuantile(lambda: readonly number[], alpha: number): number {
-  let lo = Math.min(...lambda);
-  let hi = Math.max(...lambda);
-  for (let it = 0; it < 200 && hi - lo > 1e-10; it++) {
-    const mid = (lo + hi) / 2;
-    if (imhofProbability(lambda, mid) < alpha) lo = mid;
-    else hi = mid;
+  const m = lambda.length;
+  const lmin = Math.min(...lambda);
+  const lmax = Math.max(...lambda);
+  const mean = lambda.reduce((s, v) => s + v, 0) / m;
+  const variance = (2 * lambda.reduce((s, v) => s + (v - mean) ** 2, 0)) / (m * (m + 2));
+  const sd = Math.sqrt(variance);
+  const g = (d: number): number => imhofProbability(lambda, d) - alpha;
+  let a = Math.max(lmin, mean - 6 * sd);
+  let b = Math.min(lmax, mean + 1 * sd);
+  let fa = g(a);
+  let fb = g(b);
+  if (!(fa < 0)) {
+    a = lmin;
+    fa = -alpha;
   }
-  return (lo + hi) / 2;
+  if (!(fb > 0)) {
+    b = lmax;
+    fb = 1 - alpha;
+  }
+  let side = 0;
+  for (let it = 0; it < 200; it++) {
+    const x = (a * fb - b * fa) / (fb - fa);
+    const fx = g(x);
+    if (Math.abs(fx) < 1e-13) return x;
+    if (fx < 0) {
+      a = x;
+      fa = fx;
+      if (side === -1) fb /= 2;
+      side = -1;
+    } else {
+      b = x;
+      fb = fx;
+      if (side === 1) fa /= 2;
+      side = 1;
+    }
+    if (b - a < 1e-11) break;
+  }
+  return (a * fb - b * fa) / (fb - fa);
 }
 
 /**
@@ -37,7 +72,7 @@ function ratioQuantile(lambda: readonly number[], alpha: number): number {
  * Durbin-Watson theorem gives lambda_i <= nu_i <= lambda_{i+k} (i = 1..n-k-1), so d is
  * bounded by d_L = sum_{i=1}^{n-k-1} lambda_i z_i^2 / sum z_i^2 and
  * d_U = sum_{i=1}^{n-k-1} lambda_{i+k} z_i^2 / sum z_i^2. Each bound is the alpha-quantile of
- * its bounding distribution, found by bisection (to 1e-10) on its CDF computed by Imhof's
+ * its bounding distribution, found by root-finding (regula falsi) on its CDF computed by Imhof's
  * method (./imhof.ts; Pan's quadrature is inaccurate for n beyond about 100).
  *
  * Not defined (returned with a reason instead of numbers) when n < 6 (the tables start at
