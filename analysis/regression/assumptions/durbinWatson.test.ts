@@ -87,10 +87,13 @@ describe('Pan and Imhof agree', () => {
 });
 
 describe('durbinWatsonBounds', () => {
-  // Published Savin & White (1977, Econometrica 45, 1989-1996) 5% bounds, k' regressors
-  // excluding the intercept, printed to 3 decimals. n = 8, k' = 1 (0.763, 1.332) as quoted in
-  // print at hindawi.com/journals/amete/2011/543146/tab3/; the others as in the brief and in
-  // the standard table (web.stanford.edu/~clint/bench/dwcrit.htm reproduces Savin & White).
+  // Savin & White (1977, Econometrica 45, 1989-1996) 5% bounds, k' regressors excluding the
+  // intercept, as printed to 3 decimals. Provenance: (15,1), (20,2), (50,3), (100,5) as given in
+  // the task brief; (8,1) = 0.763, 1.332 quoted in print at
+  // hindawi.com/journals/amete/2011/543146/tab3/; the others are transcriptions of the same table
+  // found in public sources (the Stanford reproduction web.stanford.edu/~clint/bench/dwcrit.htm
+  // was located but its numbers were not readable through the search tool). Tolerance: half a
+  // unit of the third decimal. The full-precision check below is against R.
   const table: [number, number, number, number][] = [
     [15, 1, 1.077, 1.361],
     [20, 2, 1.1, 1.537],
