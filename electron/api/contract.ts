@@ -41,16 +41,13 @@ const title = z.string().trim().min(1, 'a title is required').max(200, 'the titl
 const language = z.enum(['id', 'en']);
 const none = z.strictObject({});
 
-/** Phantom value that carries an output type in the contract (no runtime content). */
-function returns<T>(): T {
-  return undefined as T;
-}
+import { returns } from './area';
 
 /**
  * The API contract: each method's input schema and output type, declared once.
  * Handlers receive `unknown` and only ever see input that parsed with these schemas.
  */
-export const contract = {
+const coreContract = {
   'app.info': { input: none, output: returns<AppInfo>() },
   'settings.get': { input: none, output: returns<Settings>() },
   'settings.setLanguage': { input: z.strictObject({ language }), output: returns<Settings>() },
@@ -64,6 +61,11 @@ export const contract = {
   'project.current': { input: none, output: returns<ProjectSummary | null>() },
   'project.rename': { input: z.strictObject({ title }), output: returns<ProjectSummary>() },
   'project.close': { input: none, output: returns<null>() },
+} as const;
+
+/** Every method of every area, merged. Add an area's contract here (one line). */
+export const contract = {
+  ...coreContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -57,7 +57,12 @@ export class Session {
     return isAbsolute(path) ? path : resolve(this.ctx.shell.defaultFolder, path);
   }
 
-  readonly handlers: Handlers = {
+  /** Re-announces the open project after its content changed (counts, title). */
+  touched(): void {
+    this.ctx.shell.onProjectChanged?.(this.summary());
+  }
+
+  private readonly coreHandlers = {
     'app.info': (): AppInfo => ({
       name: 'Kajian',
       version: this.ctx.shell.appVersion,
@@ -94,6 +99,11 @@ export class Session {
       this.ctx.shell.onProjectChanged?.(null);
       return null;
     },
+  } satisfies Partial<Handlers>;
+
+  /** Every method's handler, merged. Add an area's handlers here (one line). */
+  readonly handlers: Handlers = {
+    ...this.coreHandlers,
   };
 
   /**

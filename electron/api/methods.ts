@@ -3,7 +3,7 @@
  * the browser transport and the renderer client are built from. Dependency-free on purpose (the
  * sandboxed preload bundles it).
  */
-export const METHOD_NAMES = [
+const CORE_METHODS = [
   'app.info',
   'settings.get',
   'settings.setLanguage',
@@ -15,6 +15,9 @@ export const METHOD_NAMES = [
   'project.rename',
   'project.close',
 ] as const;
+
+/** Every method name. Add an area's names here (one line), from its dependency-free names.ts. */
+export const METHOD_NAMES = [...CORE_METHODS] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 

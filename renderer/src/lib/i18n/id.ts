@@ -109,7 +109,7 @@ export const id = {
   },
 };
 
-type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : { [K in keyof T]: Widen<T[K]> };
+export type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : { [K in keyof T]: Widen<T[K]> };
 
 /** The shape every language must fill completely. */
 export type Messages = Widen<typeof id>;
