@@ -94,6 +94,20 @@ describe('multipleResponse', () => {
     expect(mr.rows[1].percentOfCases).toBe(100);
   });
 
+  it('reads KoboToolbox 0/1 columns (question/choice) when the codes column is missing', () => {
+    const dummies: Row[] = rows.map((r) => {
+      const codes = typeof r.program === 'string' ? r.program.split(' ') : [];
+      const out: Record<string, number | string | null> = { kota: r.kota ?? null };
+      for (const c of ['JKK', 'JKM', 'JHT', 'JKP']) out[`program/${c}`] = r.program === null ? null : codes.includes(c) ? (c === 'JHT' ? '1' : 1) : 0;
+      return out;
+    });
+    const mr = multipleResponse(dummies, 'program', ['JKK', 'JKM', 'JHT', 'JKP'], { dummySeparator: '/' });
+    // Same counts as the space-separated column (R values above): 4 5 1 1, cases 7
+    expect(mr.rows.map((r) => r.n)).toEqual([4, 5, 1, 1]);
+    expect(mr.cases).toBe(7);
+    close(mr.rows[1].percentOfCases, 71.428571428571431);
+  });
+
   it('returns NaN percentages when nobody answered', () => {
     const mr = multipleResponse([{ p: null }, { p: '' }], 'p', ['A']);
     expect(mr.cases).toBe(0);

@@ -5,7 +5,7 @@ export { wilsonInterval } from './wilson';
 export { frequencies } from './frequencies';
 export type { FrequencyOptions, FrequencyRow, FrequencyTable } from './frequencies';
 export { multipleResponse } from './multipleResponse';
-export type { MultipleResponseRow, MultipleResponseTable } from './multipleResponse';
+export type { MultipleResponseOptions, MultipleResponseRow, MultipleResponseTable } from './multipleResponse';
 export { contingencyTests } from './contingency';
 export type { ContingencyTests } from './contingency';
 export { fisherExact2x2 } from './fisher';

@@ -13,10 +13,17 @@
  *   `missing`. Codes not in `choices` are reported in `unlisted` and never enter the
  *   percentages (SPSS ignores values outside the group's range the same way).
  * `base` is the number of rows after the filter. Percentages are in percent units.
+ *
+ * KoboToolbox exports may instead carry one 0/1 column per choice named
+ * `question/choice` (SPSS's multiple-dichotomy group). With `dummySeparator` set (for
+ * example '/'), a row's codes are read from the columns `${variable}${sep}${code}` of the
+ * listed choices whenever the space-separated column is absent or missing: a choice counts
+ * when its cell reads as the number 1 (1, "1", "1.0"); a row whose dummy cells are all
+ * missing is a missing case, as is one with no 1 (as MULT RESPONSE /GROUPS=g (1)).
  */
 import { applyFilter } from './filter';
 import type { AnalysisOptions, Row, ValueLabel } from './types';
-import { categoryKey, pick, splitChoices } from './values';
+import { categoryKey, isMissing, pick, splitChoices, toNumber } from './values';
 
 export interface MultipleResponseRow {
   value: string;
@@ -45,11 +52,16 @@ export interface MultipleResponseTable {
  * Multiple-response frequencies of a select-multiple variable: per listed choice, cases,
  * percent of responses and percent of cases (SPSS MULT RESPONSE); see the module comment.
  */
+export interface MultipleResponseOptions extends AnalysisOptions {
+  /** Read `${variable}${dummySeparator}${code}` 0/1 columns when the codes column is missing. */
+  dummySeparator?: string;
+}
+
 export function multipleResponse(
   rows: readonly Row[],
   variable: string,
   choices: readonly (string | ValueLabel)[],
-  options: AnalysisOptions = {},
+  options: MultipleResponseOptions = {},
 ): MultipleResponseTable {
   const lang = options.lang ?? 'id';
   const data = applyFilter(rows, options.filter);
@@ -62,8 +74,14 @@ export function multipleResponse(
   const counts = new Map<string, number>();
   const unlisted = new Map<string, number>();
   let cases = 0;
+  const sep = options.dummySeparator;
+  const codesOf = (r: Row): string[] => {
+    const cell = r[variable];
+    if (sep === undefined || !isMissing(cell)) return splitChoices(cell);
+    return listed.filter((c) => toNumber(r[`${variable}${sep}${c.key}`]) === 1).map((c) => c.key);
+  };
   for (const r of data) {
-    const codes = new Set(splitChoices(r[variable]));
+    const codes = new Set(codesOf(r));
     let any = false;
     for (const code of codes) {
       if (listedKeys.has(code)) {
