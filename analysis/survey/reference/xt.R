@@ -1,0 +1,26 @@
+# Reference values for analysis/survey tests. Run: Rscript <file> (R 4.2.2, base R only).
+fmt <- function(x) paste(format(x, digits=17), collapse=", ")
+show <- function(name, t) {
+  cat("=====", name, "\n"); print(t)
+  ct <- suppressWarnings(chisq.test(t, correct=FALSE))
+  E <- ct$expected; n <- sum(t)
+  cat("chisq:", fmt(unname(ct$statistic)), " df:", ct$parameter, " p:", fmt(ct$p.value), "\n")
+  cat("expected (by row):\n"); for (i in 1:nrow(E)) cat("  [", fmt(E[i,]), "],\n")
+  cat("stdres (by row):\n"); for (i in 1:nrow(E)) cat("  [", fmt(ct$stdres[i,]), "],\n")
+  G <- 2*sum(ifelse(t > 0, t*log(t/E), 0))
+  cat("G2:", fmt(G), " gP:", fmt(pchisq(G, ct$parameter, lower.tail=FALSE)), "\n")
+  cat("V:", fmt(sqrt(unname(ct$statistic)/(n*(min(dim(t))-1)))), "\n")
+  if (all(dim(t) == 2)) cat("fisher:", fmt(fisher.test(t)$p.value), "\n")
+  cat("lowshare:", fmt(100*mean(E < 5)), " minE:", fmt(min(E)), "\n")
+}
+show("A 2x2", matrix(c(18, 9, 7, 21), 2))
+show("B 3x3", matrix(c(20,10,4, 15,25,8, 5,12,30), 3))
+show("C 2x3 low zero", matrix(c(3,1, 0,6, 2,4), 2))
+show("D 2x2 small", matrix(c(3,1,1,3), 2))
+show("E 2x2 zero", matrix(c(0,5,4,2), 2))
+# One expected count below 5 of 9 (no warning)
+t <- matrix(c(20,10,8, 15,25,9, 5,12,1), 3); ct <- suppressWarnings(chisq.test(t, correct=FALSE))
+cat(fmt(100*mean(ct$expected < 5)), fmt(min(ct$expected)), fmt(unname(ct$statistic)), fmt(ct$p.value), "\n")
+# Percentages of the 3x3 table
+t <- matrix(c(20,10,4, 15,25,8, 5,12,30), 3)
+cat(fmt(100*prop.table(t,1)[1,]), "|", fmt(100*prop.table(t,2)[3,3]), "|", fmt(100*prop.table(t)[3,3]), "\n")
