@@ -258,6 +258,10 @@ describe('crosstab from rows', () => {
     expect(x.notes.at(-1)?.en).toMatch(/at least 2/);
   });
 
+  it('refuses a select-multiple variable', () => {
+    expect(() => crosstab([{ a: 'x', p: 'JKK JKM' }], 'a', 'p', [{ name: 'p', type: 'multiple' }])).toThrow(/select-multiple/);
+  });
+
   it('all missing gives an empty table with null statistics', () => {
     const x = crosstab([{ a: null, b: 'x' }, { a: 'p' }], 'a', 'b');
     expect(x.n).toBe(0);

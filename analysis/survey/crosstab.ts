@@ -13,12 +13,13 @@
  * - The statistics (expected, chiSquare, df, p, gSquare, gP, cramersV, adjustedResiduals,
  *   fisherP, lowExpectedShare, warning) are those of contingencyTests(); with fewer than
  *   2 non-empty rows or columns they are null and `notes` says so.
+ * - Variables whose metadata type is 'multiple' are refused.
  */
 import { applyFilter } from './filter';
 import { contingencyTests } from './contingency';
 import type { ContingencyTests } from './contingency';
 import type { AnalysisOptions, LocalizedText, MetaInput, Row } from './types';
-import { categoryKey, findMeta, isMissing, observedCategories, orderCategories } from './values';
+import { assertSingleChoice, categoryKey, findMeta, isMissing, observedCategories, orderCategories } from './values';
 
 export interface Crosstab extends Omit<ContingencyTests, 'note'> {
   rowVariable: string;
@@ -57,8 +58,12 @@ export function crosstab(
   const lang = options.lang ?? 'id';
   const data = applyFilter(rows, options.filter);
   const complete = data.filter((r) => !isMissing(r[rowVar]) && !isMissing(r[colVar]));
-  const rowCats = orderCategories(observedCategories(complete, rowVar), findMeta(meta, rowVar), lang, true);
-  const colCats = orderCategories(observedCategories(complete, colVar), findMeta(meta, colVar), lang, true);
+  const rowMeta = findMeta(meta, rowVar);
+  const colMeta = findMeta(meta, colVar);
+  assertSingleChoice(rowMeta, 'crosstab');
+  assertSingleChoice(colMeta, 'crosstab');
+  const rowCats = orderCategories(observedCategories(complete, rowVar), rowMeta, lang, true);
+  const colCats = orderCategories(observedCategories(complete, colVar), colMeta, lang, true);
   const ri = new Map(rowCats.map((c, i) => [c.key, i]));
   const ci = new Map(colCats.map((c, j) => [c.key, j]));
   const full = rowCats.map(() => colCats.map(() => 0));

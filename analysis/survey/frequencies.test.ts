@@ -105,6 +105,10 @@ describe('frequencies', () => {
     expect(f.missing).toBe(1);
   });
 
+  it('refuses a select-multiple variable', () => {
+    expect(() => frequencies([{ p: 'JKK JKM' }], 'p', { name: 'p', type: 'multiple' })).toThrow(/multipleResponse/);
+  });
+
   it('rejects metadata of another variable and does not mutate its input', () => {
     expect(() => frequencies(jobs, 'kota', jobMeta)).toThrow(/pekerjaan/);
     const copy = JSON.stringify(jobs);

@@ -15,10 +15,11 @@
  *   sorted numerically if all are numbers, else by code-point order.
  * - Labels in `lang` (default 'id'); an unlabelled value is its own label.
  * - Values are matched by their trimmed text (1 and "1" are one category).
+ * - A variable whose metadata type is 'multiple' is refused (use multipleResponse()).
  */
 import { applyFilter } from './filter';
 import type { AnalysisOptions, MetaInput, Row } from './types';
-import { categoryKey, findMeta, isMissing, observedCategories, orderCategories } from './values';
+import { assertSingleChoice, categoryKey, findMeta, isMissing, observedCategories, orderCategories } from './values';
 import { wilsonInterval } from './wilson';
 
 export interface FrequencyRow {
@@ -64,6 +65,7 @@ export function frequencies(
   const level = options.ciLevel ?? 0.95;
   const data = applyFilter(rows, options.filter);
   const varMeta = findMeta(meta, variable);
+  assertSingleChoice(varMeta, 'frequencies');
   const counts = new Map<string, number>();
   let valid = 0;
   for (const r of data) {

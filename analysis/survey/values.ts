@@ -52,6 +52,13 @@ export function findMeta(meta: MetaInput | undefined, name: string): VariableMet
   return meta;
 }
 
+/** Throws when metadata marks the variable as select-multiple (use multipleResponse()). */
+export function assertSingleChoice(meta: VariableMeta | undefined, analysis: string): void {
+  if (meta?.type === 'multiple') {
+    throw new Error(`"${meta.name}" is a select-multiple variable: ${analysis} needs single answers (use multipleResponse)`);
+  }
+}
+
 function isMetaList(meta: MetaInput): meta is readonly VariableMeta[] {
   return Array.isArray(meta);
 }
