@@ -46,14 +46,16 @@ describe('durbinWatson (lmtest::dwtest)', () => {
       if (c.pExact !== null) close(durbinWatson(c.data.residuals, c.data.X, { exact: true }).p, c.pExact, PVAL);
     });
   }
-  test('forced exact p for n = 111: Pan with 107 eigenvalues is ill-conditioned, as in lmtest itself', () => {
+  test('forced exact p for n = 111 uses Imhof (Pan with 107 eigenvalues is ill-conditioned, in lmtest too)', () => {
     // R 4.2.2 + lmtest 0.9-40, m <- lm(Ozone ~ Solar.R + Wind + Temp, airquality[complete.cases(airquality), ]):
-    //   dwtest(m, exact = TRUE)$p.value -> 0.3589143567650856. Feeding lmtest's Fortran pan the
-    //   eigenvalues of Q2' A Q2 instead of eigen(M A) (they differ by 1.6e-14) gives 0.35869626744222943,
-    //   and 50 terms give 0.33556124678068733: so only agreement to about 1e-3 is meaningful.
+    //   dwtest(m, exact = TRUE)$p.value -> 0.3589143567650856, but feeding lmtest's Fortran pan the
+    //   eigenvalues of Q2' A Q2 instead of eigen(M A) (they differ by 1.6e-14) gives 0.35869626744222943
+    //   and 50 terms give 0.33556124678068733. Expected: Imhof's formula by R integrate() on dwtest's
+    //   eigenvalues (imhofP of fixtures/bounds.R): imhofP(ev[ev > 1e-10], dw) -> 0.33553254437634938
     const r = durbinWatson(airqualityFit.residuals, airqualityFit.X, { exact: true });
     expect(r.method).toBe('exact');
-    expect(Math.abs(r.p - 0.3589143567650856)).toBeLessThan(2e-3);
+    expect(r.exactAlgorithm).toBe('imhof');
+    close(r.p, 0.33553254437634938, PVAL);
   });
   test('rank-deficient X is refused; n < 3 gives p = 1 as lmtest', () => {
     const X = mtcarsFit.X.map((row) => [...row, row[1] + row[2]]);

@@ -1,5 +1,6 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { householderQr, qrComplementBasis, qrCrossprodInverse, symmetricEigenvalues } from './linalg';
+import { imhofProbability } from './imhof';
 import { panProbability } from './pan';
 
 export type DurbinWatsonAlternative = 'greater' | 'less' | 'two.sided';
@@ -13,12 +14,22 @@ export interface DurbinWatsonOptions {
   iterations?: number;
 }
 
+/**
+ * Largest number of eigenvalues for which the exact p-value uses Pan's algorithm (lmtest's
+ * method). Beyond it Pan's alternating sum loses digits to rounding: feeding lmtest's own
+ * Fortran routine eigenvalues that differ by 1e-14 moves its p by ~1e-7 at 77 eigenvalues,
+ * ~4e-5 at 87 and ~1.6e-3 at 96, so Imhof's method (accurate to ~1e-10 there) is used instead.
+ */
+export const PAN_MAX_EIGENVALUES = 60;
+
 export interface DurbinWatsonResult {
   /** d = sum (e_t - e_{t-1})^2 / sum e_t^2. */
   statistic: number;
   p: number;
   /** How the p-value was obtained. 'none' when n < 3 or too small for the approximation (p set to 1, as lmtest). */
   method: 'exact' | 'normal' | 'none';
+  /** For method 'exact': Pan's algorithm (as lmtest) or Imhof's (more than PAN_MAX_EIGENVALUES eigenvalues). */
+  exactAlgorithm?: 'pan' | 'imhof';
   alternative: DurbinWatsonAlternative;
   n: number;
   /** Number of columns of X. */
@@ -36,12 +47,14 @@ function tailP(pLess: number, alternative: DurbinWatsonAlternative): number {
  * Durbin-Watson test for first-order autocorrelation of OLS residuals, as lmtest::dwtest
  * (lmtest 0.9-40): d = sum (e_t - e_{t-1})^2 / sum e_t^2 with the residuals in the given order.
  * p-value (default alternative "greater", positive autocorrelation):
- * - exact (default when n < 100): P(D < d) by Pan's algorithm (15 terms) on the eigenvalues
- *   of M A greater than 1e-10, M = I - X(X'X)^-1 X', A the tridiagonal first-difference
- *   matrix (diagonal 1, 2, ..., 2, 1; off-diagonals -1). The eigenvalues are computed as those
- *   of Q2' A Q2, Q2 an orthonormal basis of the residual space, which are the non-zero
- *   eigenvalues of M A. If the result falls outside [0, 1] the normal approximation is used,
- *   as lmtest does.
+ * - exact (default when n < 100): P(D < d) on the eigenvalues of M A greater than 1e-10,
+ *   M = I - X(X'X)^-1 X', A the tridiagonal first-difference matrix (diagonal 1, 2, ..., 2, 1;
+ *   off-diagonals -1), by Pan's algorithm with 15 terms as lmtest for up to
+ *   PAN_MAX_EIGENVALUES (60) eigenvalues, and by Imhof's method beyond, where Pan's sum is
+ *   dominated by rounding (deviation from lmtest, whose own value there is only good to
+ *   about 1e-4..1e-3 near n = 100). The eigenvalues are computed as those of Q2' A Q2, Q2 an
+ *   orthonormal basis of the residual space, which are the non-zero eigenvalues of M A. If
+ *   the result falls outside [0, 1] the normal approximation is used, as lmtest does.
  * - otherwise: normal approximation with the exact mean and variance of D given X
  *   (lmtest's formulas; p = 1 when n < max(5, k)).
  * `residuals` must be the OLS residuals of a regression on X (n x k, full column rank; put
@@ -98,8 +111,10 @@ export function durbinWatson(
     // Symmetrise against rounding.
     for (let i = 0; i < m; i++) for (let j = 0; j < i; j++) S[i][j] = S[j][i] = (S[i][j] + S[j][i]) / 2;
     const ev = symmetricEigenvaluesAbove(S, 1e-10);
-    const p = ev.length > 0 ? tailP(panProbability(ev, statistic, iterations), alternative) : Number.NaN;
-    if (Number.isFinite(p) && p >= 0 && p <= 1) return { ...base, p, method: 'exact' };
+    const usePan = ev.length <= PAN_MAX_EIGENVALUES;
+    const pLess = ev.length === 0 ? Number.NaN : usePan ? panProbability(ev, statistic, iterations) : imhofProbability(ev, statistic);
+    const p = tailP(pLess, alternative);
+    if (Number.isFinite(p) && p >= 0 && p <= 1) return { ...base, p, method: 'exact', exactAlgorithm: usePan ? 'pan' : 'imhof' };
     exact = false;
   }
 

@@ -1,5 +1,5 @@
 export { breuschPagan, type BreuschPaganResult } from './breuschPagan';
-export { durbinWatson, type DurbinWatsonAlternative, type DurbinWatsonOptions, type DurbinWatsonResult } from './durbinWatson';
+export { durbinWatson, PAN_MAX_EIGENVALUES, type DurbinWatsonAlternative, type DurbinWatsonOptions, type DurbinWatsonResult } from './durbinWatson';
 export { durbinWatsonBounds, durbinWatsonDecision, type DurbinWatsonBounds, type DurbinWatsonDecision } from './durbinWatsonBounds';
 export { glejser, type GlejserCoefficient, type GlejserOptions, type GlejserResult } from './glejser';
 export { imhofProbability } from './imhof';
