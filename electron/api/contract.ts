@@ -42,6 +42,9 @@ const language = z.enum(['id', 'en']);
 const none = z.strictObject({});
 
 import { returns } from './area';
+import { seriesContract } from './series/contract';
+import { entryContract } from './entry/contract';
+import { analysisContract } from './analysis/contract';
 
 /**
  * The API contract: each method's input schema and output type, declared once.
@@ -66,6 +69,9 @@ const coreContract = {
 /** Every method of every area, merged. Add an area's contract here (one line). */
 export const contract = {
   ...coreContract,
+  ...seriesContract,
+  ...entryContract,
+  ...analysisContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -5,6 +5,9 @@ import type { SettingsStore } from '../settings';
 import { contract, type AppInfo, type Output, type ParsedInput, type ProjectSummary } from './contract';
 import { ApiError, type Envelope } from './envelope';
 import { isMethodName, type MethodName } from './methods';
+import { seriesHandlers } from './series/handlers';
+import { entryHandlers } from './entry/handlers';
+import { analysisHandlers } from './analysis/handlers';
 
 /** What the hosting shell can do for the handlers (Electron shows native dialogs; the browser cannot). */
 export interface ShellCapabilities {
@@ -104,6 +107,9 @@ export class Session {
   /** Every method's handler, merged. Add an area's handlers here (one line). */
   readonly handlers: Handlers = {
     ...this.coreHandlers,
+    ...seriesHandlers(this),
+    ...entryHandlers(this),
+    ...analysisHandlers(this),
   };
 
   /**

@@ -1,8 +1,13 @@
+import { ENTRY_METHODS } from './entry/names';
 /**
  * The names of every API method: the one list the preload bridge, the main-process registration,
  * the browser transport and the renderer client are built from. Dependency-free on purpose (the
  * sandboxed preload bundles it).
  */
+import { ANALYSIS_METHODS } from './analysis/names';
+
+import { SERIES_METHODS } from './series/names';
+
 const CORE_METHODS = [
   'app.info',
   'settings.get',
@@ -17,7 +22,7 @@ const CORE_METHODS = [
 ] as const;
 
 /** Every method name. Add an area's names here (one line), from its dependency-free names.ts. */
-export const METHOD_NAMES = [...CORE_METHODS] as const;
+export const METHOD_NAMES = [...CORE_METHODS, ...ENTRY_METHODS, ...ANALYSIS_METHODS, ...SERIES_METHODS] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 
