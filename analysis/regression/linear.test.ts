@@ -303,6 +303,14 @@ describe('linearRegression: no intercept, rank deficiency, missing values', () =
     expect(r.collinearity.columns).toEqual(['(Intercept)', 'wt', 'hp']);
   });
 
+  it('a factor dummy aliased by an earlier column: named, and the GVIF Df counts the remaining dummies', () => {
+    const rows = mtcars.map((row) => ({ ...row, is8: row.cyl === 8 ? 1 : 0 }));
+    const r = linearRegression({ rows, y: 'mpg', x: ['wt', 'is8'], factors: ['cyl'] });
+    expect(r.aliased).toEqual(['cyl=8']);
+    expect(r.gvif.find((g) => g.term === 'cyl')?.df).toBe(1);
+    expect(r.coefficients.find((c) => c.term === 'cyl=8')?.estimate).toBeNull();
+  });
+
   it('listwise deletion reports n used and n excluded and equals the fit on complete rows', () => {
     const rows = mtcars.map((row, i) => ({ ...row, hp: i === 3 ? null : row.hp, cyl: i === 7 ? '' : row.cyl }));
     const r = linearRegression({ rows, y: 'mpg', x: ['wt', 'hp'], factors: ['cyl'] });

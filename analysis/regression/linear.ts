@@ -19,7 +19,8 @@
  *   (v_jk² / λ_k) / Σ_k (v_jk² / λ_k).
  * - Residual diagnostics: ZPRED (fitted values standardised by their mean and SD, weighted
  *   when weights are given), SRESID (internally studentised residuals as R's rstandard:
- *   sqrt(w) e / (s sqrt(1 - h))), leverage (R's hatvalues).
+ *   sqrt(w) e / (s sqrt(1 - h)); NaN for zero-weight cases), leverage (R's hatvalues).
+ * - GVIF Df counts the term's non-aliased columns.
  * Aliased columns (rank deficiency) are listed by name; their rows carry null statistics.
  */
 import tquantile from '@stdlib/stats-base-dists-t-quantile';
@@ -148,17 +149,21 @@ export function linearRegression(spec: LinearRegressionSpec): LinearRegressionRe
   const V = fit.covUnscaled;
   const corr = slopeCols.map((a) => slopeCols.map((b) => V[a][b] / Math.sqrt(V[a][a] * V[b][b])));
   const vifByCol = new Map<number, number>();
-  let logDetAll = 0;
+  let logDetAll = NaN;
   if (slopeCols.length > 0) {
-    const inv = inversePositiveDefinite(corr);
-    slopeCols.forEach((j, k) => vifByCol.set(j, inv[k][k]));
-    logDetAll = logDetPositiveDefinite(corr);
+    try {
+      const inv = inversePositiveDefinite(corr);
+      slopeCols.forEach((j, k) => vifByCol.set(j, inv[k][k]));
+      logDetAll = logDetPositiveDefinite(corr);
+    } catch {
+      // numerically singular correlation of the estimates (extreme collinearity short of aliasing): VIFs left null
+    }
   }
   const sub = (keep: number[]): number[][] => keep.map((a) => keep.map((b) => corr[a][b]));
   const gvif: GvifRow[] = frame.terms.map((term) => {
     const inside = term.columns.map((c) => slopeCols.indexOf(c)).filter((k) => k >= 0);
-    const df = term.columns.length;
-    if (inside.length === 0) return { term: term.name, gvif: null, df, gvifAdjusted: null };
+    const df = inside.length;
+    if (df === 0 || Number.isNaN(logDetAll)) return { term: term.name, gvif: null, df, gvifAdjusted: null };
     const outside = slopeCols.map((_, k) => k).filter((k) => !inside.includes(k));
     const g = Math.exp(logDetPositiveDefinite(sub(inside)) + (outside.length ? logDetPositiveDefinite(sub(outside)) : 0) - logDetAll);
     return { term: term.name, gvif: g, df, gvifAdjusted: g ** (1 / (2 * df)) };
@@ -208,12 +213,13 @@ export function linearRegression(spec: LinearRegressionSpec): LinearRegressionRe
   const { mean: fMean, sd: fSd } = weightedMeanSd(pick(fit.fitted), wFit);
   const zpred = fit.fitted.map((f) => (f - fMean) / fSd);
   const sresid = fit.residuals.map((e, i) => {
+    if (!inFit[i]) return NaN; // zero weight: not part of the fit (R's rstandard omits such cases)
     const sw = w ? Math.sqrt(w[i]) : 1;
     return (sw * e) / (fit.sigma * Math.sqrt(1 - fit.leverage[i]));
   });
 
   const dfReg = fit.fDf1;
-  const msReg = fit.tss - fit.rss;
+  const ssReg = fit.tss - fit.rss;
   return {
     n: frame.nUsed,
     nExcluded: frame.nExcluded,
@@ -234,7 +240,7 @@ export function linearRegression(spec: LinearRegressionSpec): LinearRegressionRe
     bic: fit.bic,
     modelSummary: { r: Math.sqrt(fit.rSquared), rSquared: fit.rSquared, adjRSquared: fit.adjRSquared, seEstimate: fit.sigma },
     anova: {
-      regression: { ss: msReg, df: dfReg, ms: msReg / dfReg, f: fit.fStatistic, p: fit.fP },
+      regression: { ss: ssReg, df: dfReg, ms: ssReg / dfReg, f: fit.fStatistic, p: fit.fP },
       residual: { ss: fit.rss, df: fit.dfResidual, ms: fit.rss / fit.dfResidual },
       total: { ss: fit.tss, df: fit.nObs - (frame.hasIntercept ? 1 : 0) },
     },

@@ -146,6 +146,27 @@ describe('logisticRegression: infert, case ~ age + parity + education + spontane
   });
 });
 
+describe('logisticRegression: larger data (double-precision QR path)', () => {
+  it('infert replicated 20 times (n = 4960) as R', () => {
+    const rows = Array.from({ length: 20 }, () => infert).flat();
+    const r = logisticRegression({ rows, y: 'case', x: ['age', 'parity', 'education', 'spontaneous', 'induced'], factors: ['education'] });
+    const ours = ['(Intercept)', 'age', 'parity', 'education=6-11yrs', 'education=12+ yrs', 'spontaneous', 'induced'];
+    const pick = (k: 'estimate' | 'se') => ours.map((t) => r.coefficients.find((c) => c.term === t)?.[k] ?? null);
+    // R 4.2.2: d <- infert[rep(1:248, 20), ]; g <- glm(case ~ age + parity + education + spontaneous + induced, binomial, d); sprintf('%.17g', coef(g))
+    closeAll(pick('estimate'), [-1.1492365368637223, 0.039582001698910484, -0.8282773808099938, -1.044243581785429, -1.4032050872379556, 2.0459050192519244, 1.2887573786822228], STAT, 'B');
+    // R 4.2.2: sprintf('%.17g', coef(summary(g))[, 2])
+    closeAll(pick('se'), [0.31577648547847659, 0.0069770985001673365, 0.043936386130049396, 0.17721951448835202, 0.18652299133181183, 0.069353106497297118, 0.067408548355747222], STAT, 'SE');
+    close(r.deviance, 5155.9538041105789, STAT, 'deviance'); // R 4.2.2: deviance(g)
+    close(r.aic, 5169.9538041105789, STAT, 'AIC'); // R 4.2.2: AIC(g)
+    expect(r.iterations).toBe(4); // R 4.2.2: g$iter
+  });
+
+  it('an outcome with a single value is an error, not a fit', () => {
+    const rows = mtcars.filter((row) => row.am === 0);
+    expect(() => logisticRegression({ rows, y: 'am', x: ['hp'] })).toThrow(/only non-events/);
+  });
+});
+
 describe('separation', () => {
   it('complete separation is reported by name, estimates withheld', () => {
     // R 4.2.2: glm(y ~ x, binomial, data.frame(x = 1:10, y = as.numeric(1:10 > 5))) warns

@@ -166,7 +166,9 @@ function irlsStep(X: readonly (readonly number[])[], y: readonly number[], eta: 
     zw[i] = z * w;
     for (let j = 0; j < p; j++) Xw[j * n + i] = X[i][j] * w;
   }
-  const qr = qrLeastSquares(Xw, n, p, zw, { tol: 1e-11 });
+  // double-double for small problems only (IRLS repeats the QR ~10-35 times); larger ones
+  // switch to it when ill-conditioned (see ../linalg/qr)
+  const qr = qrLeastSquares(Xw, n, p, zw, { tol: 1e-11, ddWorkLimit: 2e5 });
   const coef = new Array<number>(p).fill(NaN);
   const kept = qr.pivot.slice(0, qr.rank);
   kept.forEach((j, k) => (coef[j] = qr.coef[k]));
@@ -245,6 +247,10 @@ export function logisticRegression(spec: LogisticRegressionSpec): LogisticRegres
   const frame = buildModelFrame({ ...spec, weights: undefined });
   if (frame.nUsed === 0) throw new Error('No complete cases: every row has a missing value in the model variables');
   const { y, event, nonEvent } = codeOutcome(frame.yRaw, spec.y, spec.event);
+  const nEv = y.reduce((s, v) => s + v, 0);
+  if (nEv === 0 || nEv === y.length) {
+    throw new Error(`Outcome "${spec.y}" has only ${nEv === 0 ? 'non-events' : 'events'} among the ${y.length} cases used; logistic regression needs both`);
+  }
   const X = frame.X;
   const n = y.length;
   const names = frame.columnNames;
