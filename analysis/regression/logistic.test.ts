@@ -101,6 +101,7 @@ describe('logisticRegression: mtcars, am ~ hp + wt', () => {
 
   it('classification table at 0.5 and Hosmer-Lemeshow', () => {
     // R's table(predicted, observed) flattened column-major: [obs0 pred0, obs0 pred1, obs1 pred0, obs1 pred1]
+    // (R used fitted > 0.5, we classify fitted >= cut-off as SPSS; no fitted value equals 0.5 here)
     const c = r.classification.counts;
     expect([c[0][0], c[0][1], c[1][0], c[1][1]]).toEqual(g1R.classTable);
     expect(r.classification.accuracy).toBe((g1R.classTable[0] + g1R.classTable[3]) / 32);

@@ -11,8 +11,9 @@
  * Wald interval exp(B ± z_{0.975} SE); -2LL (deviance), null deviance, likelihood-ratio
  * chi-square on rank - 1 df; logLik, AIC and BIC as R (df = rank); McFadden
  * (1 - D/D0), Cox & Snell (1 - exp((D - D0)/n)) and Nagelkerke (Cox-Snell / (1 - exp(-D0/n)))
- * R²; a classification table (event predicted when the fitted probability exceeds the
- * cut-off, default 0.5); Hosmer-Lemeshow with g = 10 groups exactly as
+ * R²; a classification table (event predicted when the fitted probability is at least the
+ * cut-off, default 0.5, as IBM's technote "Classification table in logistic regression"
+ * describes SPSS); Hosmer-Lemeshow with g = 10 groups exactly as
  * ResourceSelection::hoslem.test (groups cut at the type-7 quantiles of the fitted values,
  * duplicate breaks removed, include.lowest; statistic summed over both outcome columns;
  * df = g - 2). Hosmer & Lemeshow (2000) Applied Logistic Regression, 2nd ed.
@@ -354,7 +355,7 @@ export function logisticRegression(spec: LogisticRegressionSpec): LogisticRegres
     [0, 0],
     [0, 0],
   ];
-  for (let i = 0; i < n; i++) counts[y[i]][mu[i] > cutoff ? 1 : 0]++;
+  for (let i = 0; i < n; i++) counts[y[i]][mu[i] >= cutoff ? 1 : 0]++;
   const nEvents = counts[1][0] + counts[1][1];
   const nNonEvents = counts[0][0] + counts[0][1];
 
