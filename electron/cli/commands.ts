@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { createProject, getProjectInfo, openProject } from '../../db';
 import { positional, stringFlag, UsageError, type ParsedArgs } from './args';
+import { seriesCommands } from './series';
 
 /** What a command writes: text for people, or a JSON value for scripts (`--json`). */
 export interface CommandOutput {
@@ -62,4 +63,5 @@ export const commands: Record<string, Command> = {
       });
     },
   },
+  ...seriesCommands,
 };
