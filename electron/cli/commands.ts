@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createProject, getProjectInfo, openProject } from '../../db';
 import { positional, stringFlag, UsageError, type ParsedArgs } from './args';
 import { seriesCommands } from './series';
+import { surveyCommands } from './survey';
 
 /** What a command writes: text for people, or a JSON value for scripts (`--json`). */
 export interface CommandOutput {
@@ -63,5 +64,6 @@ export const commands: Record<string, Command> = {
       });
     },
   },
+  ...surveyCommands,
   ...seriesCommands,
 };
