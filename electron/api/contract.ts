@@ -45,6 +45,7 @@ import { returns } from './area';
 import { seriesContract } from './series/contract';
 import { entryContract } from './entry/contract';
 import { analysisContract } from './analysis/contract';
+import { sampleContract } from './sample/contract';
 
 /**
  * The API contract: each method's input schema and output type, declared once.
@@ -72,6 +73,7 @@ export const contract = {
   ...seriesContract,
   ...entryContract,
   ...analysisContract,
+  ...sampleContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { isMethodName, type MethodName } from './methods';
 import { seriesHandlers } from './series/handlers';
 import { entryHandlers } from './entry/handlers';
 import { analysisHandlers } from './analysis/handlers';
+import { sampleHandlers } from './sample/handlers';
 
 /** What the hosting shell can do for the handlers (Electron shows native dialogs; the browser cannot). */
 export interface ShellCapabilities {
@@ -110,6 +111,7 @@ export class Session {
     ...seriesHandlers(this),
     ...entryHandlers(this),
     ...analysisHandlers(this),
+    ...sampleHandlers(this),
   };
 
   /**

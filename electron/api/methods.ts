@@ -7,6 +7,7 @@ import { ENTRY_METHODS } from './entry/names';
 import { ANALYSIS_METHODS } from './analysis/names';
 
 import { SERIES_METHODS } from './series/names';
+import { SAMPLE_METHODS } from './sample/names';
 
 const CORE_METHODS = [
   'app.info',
@@ -22,7 +23,7 @@ const CORE_METHODS = [
 ] as const;
 
 /** Every method name. Add an area's names here (one line), from its dependency-free names.ts. */
-export const METHOD_NAMES = [...CORE_METHODS, ...ENTRY_METHODS, ...ANALYSIS_METHODS, ...SERIES_METHODS] as const;
+export const METHOD_NAMES = [...CORE_METHODS, ...ENTRY_METHODS, ...ANALYSIS_METHODS, ...SERIES_METHODS, ...SAMPLE_METHODS] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 

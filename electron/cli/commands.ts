@@ -3,6 +3,7 @@ import { createProject, getProjectInfo, openProject } from '../../db';
 import { positional, stringFlag, UsageError, type ParsedArgs } from './args';
 import { seriesCommands } from './series';
 import { surveyCommands } from './survey';
+import { sampleCommands } from './sample';
 
 /** What a command writes: text for people, or a JSON value for scripts (`--json`). */
 export interface CommandOutput {
@@ -66,4 +67,5 @@ export const commands: Record<string, Command> = {
   },
   ...surveyCommands,
   ...seriesCommands,
+  ...sampleCommands,
 };
