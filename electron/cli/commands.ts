@@ -4,6 +4,7 @@ import { positional, stringFlag, UsageError, type ParsedArgs } from './args';
 import { seriesCommands } from './series';
 import { surveyCommands } from './survey';
 import { sampleCommands } from './sample';
+import { regressionCommands } from './regression';
 
 /** What a command writes: text for people, or a JSON value for scripts (`--json`). */
 export interface CommandOutput {
@@ -68,4 +69,5 @@ export const commands: Record<string, Command> = {
   ...surveyCommands,
   ...seriesCommands,
   ...sampleCommands,
+  ...regressionCommands,
 };

@@ -1,0 +1,436 @@
+/**
+ * One regression "report": what the Regression view, the saved analyses and the `kajian regress`
+ * CLI show, assembled from the pure statistics next to this file (no statistics of its own
+ * except the large-n Durbin-Watson bounds below):
+ *
+ * - linear: `linearRegression` (./linear: SPSS tables, VIF/GVIF, collinearity diagnostics,
+ *   ZPRED/SRESID) + the classic assumption tests (./assumptions `classicAssumptions`) +
+ *   residual plot data (../normality `normalityPlotData`) + the ZPRED x SRESID scatter.
+ * - logistic: `logisticRegression` (./logistic) + tolerance/VIF of the same design (they depend
+ *   on the predictors only, so they are taken from a linear fit of the row number on the same
+ *   design, as SPSS users obtain them).
+ *
+ * Large n. `classicAssumptions` computes the Durbin-Watson bounds dL/dU exactly (Imhof on n
+ * eigenvalues), which costs about 1 s at n = 2,000 and grows faster than n. The printed
+ * Savin-White tables stop at n = 2,000, so beyond LARGE_N the tests are run one by one (the same
+ * functions classicAssumptions calls) and dL/dU are the alpha-quantiles of the two bounding
+ * distributions by a Cornish-Fisher expansion (mean, variance and skewness of
+ * sum(lambda z²)/sum(z²), which are exact; the distribution is within ~1e-4 of this for
+ * n > 2,000: see report.test.ts). Shapiro-Wilk is defined for 3 <= n <= 5,000 (Royston's
+ * algorithm, as R's shapiro.test); above that its fields are null with the reason.
+ */
+import { formatNumber } from '../format';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { kolmogorovSmirnovNormal, normalityPlotData, shapiroWilk, type NormalityPlotData } from '../normality';
+import {
+  breuschPagan,
+  classicAssumptions,
+  durbinWatson,
+  durbinWatsonDecision,
+  glejser,
+  type ClassicAssumptionsResult,
+  type Verdict,
+} from './assumptions';
+import { linearRegression, type CoefficientRow, type CollinearityDimension, type GvifRow, type LinearRegressionResult } from './linear';
+import { logisticRegression, type LogisticRegressionResult } from './logistic';
+import type { DataRow, ModelTerm } from './modelFrame';
+
+/** Above this n the assumption tests are run one by one with approximate DW bounds (see module comment). */
+export const LARGE_N = 2000;
+/** Plots carry at most this many points (evenly spaced in sorted order; the tests always use every case). */
+export const MAX_PLOT_POINTS = 4000;
+
+export interface RegressionRequest {
+  rows: readonly DataRow[];
+  y: string;
+  x: readonly string[];
+  factors?: readonly string[];
+  reference?: Readonly<Record<string, string>>;
+  intercept?: boolean;
+  logistic?: boolean;
+  /** Logistic: outcome value counted as the event (default: a 0/1 outcome, event 1). */
+  event?: string;
+  /** Logistic classification cut-off (default 0.5). */
+  cutoff?: number;
+  /** Significance level of the verdicts (default 0.05). */
+  alpha?: number;
+}
+
+export interface ResidualPlots {
+  /** Histogram with the normal curve, P-P and Q-Q of the unstandardised residuals. */
+  normality: NormalityPlotData;
+  /** Regression standardised predicted value (ZPRED) against studentised residual (SRESID). */
+  scatter: { zpred: number; sresid: number }[];
+  /** True when pp/qq/scatter were thinned to MAX_PLOT_POINTS points. */
+  thinned: boolean;
+}
+
+export interface LinearReport {
+  kind: 'linear';
+  n: number;
+  nExcluded: number;
+  response: string;
+  terms: ModelTerm[];
+  aliased: string[];
+  hasIntercept: boolean;
+  coefficients: CoefficientRow[];
+  rSquared: number;
+  adjRSquared: number;
+  residualSE: number;
+  fStatistic: number;
+  fDf1: number;
+  fDf2: number;
+  fP: number;
+  logLik: number;
+  aic: number;
+  bic: number;
+  modelSummary: LinearRegressionResult['modelSummary'];
+  anova: LinearRegressionResult['anova'];
+  collinearity: { columns: string[]; dimensions: CollinearityDimension[] };
+  gvif: GvifRow[];
+  assumptions: ClassicAssumptionsResult;
+  /** 'exact': classicAssumptions as is; 'large-n': tests one by one, approximate dL/dU. */
+  assumptionsMethod: 'exact' | 'large-n';
+  plots: ResidualPlots | null;
+}
+
+export interface LogisticReport extends Omit<LogisticRegressionResult, 'design' | 'y' | 'fitted' | 'linearPredictor'> {
+  kind: 'logistic';
+  /** Tolerance and VIF per design column (null for the intercept and aliased columns). */
+  collinearity: { term: string; tolerance: number | null; vif: number | null }[];
+}
+
+export type RegressionReport = LinearReport | LogisticReport;
+
+/** Evenly spaced indices 0..n-1, at most `max` of them, always including the ends. */
+function thinIndex(n: number, max: number): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: max }, (_, i) => Math.round((i * (n - 1)) / (max - 1)));
+}
+
+/**
+ * alpha-quantile of R = sum(lambda z²)/sum(z²), z iid N(0,1): Cornish-Fisher with the exact mean
+ * mean(lambda), variance 2 S2/(m(m+2)) and third central moment 8 S3/(m(m+2)(m+4)), S_k the k-th
+ * central power sum of lambda (R is independent of sum z², so its moments follow from those of
+ * the quadratic form; Durbin & Watson 1950).
+ */
+function ratioQuantileApprox(lambda: readonly number[], alpha: number): number {
+  const m = lambda.length;
+  let mean = 0;
+  for (const l of lambda) mean += l;
+  mean /= m;
+  let s2 = 0;
+  let s3 = 0;
+  for (const l of lambda) {
+    const d = l - mean;
+    s2 += d * d;
+    s3 += d * d * d;
+  }
+  const variance = (2 * s2) / (m * (m + 2));
+  const mu3 = (8 * s3) / (m * (m + 2) * (m + 4));
+  const sd = Math.sqrt(variance);
+  const skew = mu3 / (sd * sd * sd);
+  const z = normalQuantile(alpha, 0, 1);
+  return mean + sd * (z + ((z * z - 1) * skew) / 6);
+}
+
+/** Durbin-Watson dL/dU for large n by ratioQuantileApprox on the bounding eigenvalues (as durbinWatsonBounds). */
+export function durbinWatsonBoundsApprox(n: number, k: number, alpha = 0.05): { dL: number; dU: number } {
+  const m = n - k - 1;
+  const lam = (from: number, to: number): number[] => {
+    const out = new Array<number>(to - from + 1);
+    for (let j = from; j <= to; j++) out[j - from] = 2 * (1 - Math.cos((Math.PI * j) / n));
+    return out;
+  };
+  return { dL: ratioQuantileApprox(lam(1, m), alpha), dU: ratioQuantileApprox(lam(k + 1, n - 1), alpha) };
+}
+
+const fmt3 = (v: number, l: 'id' | 'en'): string => formatNumber(v, l, 3);
+function pText(p: number, alpha: number, l: 'id' | 'en'): string {
+  if (p < 0.001) return `p < ${fmt3(0.001, l)}`;
+  return `p = ${fmt3(p, l)} ${p < alpha ? '<' : p > alpha ? '>' : '='} ${formatNumber(alpha, l, 2)}`;
+}
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+function unavailable(id: string, en: string, reason: string): Verdict {
+  return { id: `${id} tidak dapat dihitung: ${reason}`, en: `${en} could not be computed: ${reason}`, ok: null };
+}
+function normalVerdict(p: number, alpha: number, label: string): Verdict {
+  const ok = p >= alpha;
+  return {
+    id: `${ok ? 'Residual berdistribusi normal' : 'Residual tidak berdistribusi normal'} (${label} ${pText(p, alpha, 'id')})`,
+    en: `${ok ? 'Residuals are normally distributed' : 'Residuals are not normally distributed'} (${label} ${pText(p, alpha, 'en')})`,
+    ok,
+  };
+}
+function heteroVerdict(p: number, alpha: number, label: string): Verdict {
+  const ok = p >= alpha;
+  return {
+    id: `${ok ? 'Tidak terjadi heteroskedastisitas' : 'Terjadi heteroskedastisitas'} (${label} ${pText(p, alpha, 'id')})`,
+    en: `${ok ? 'No heteroskedasticity' : 'Heteroskedasticity present'} (${label} ${pText(p, alpha, 'en')})`,
+    ok,
+  };
+}
+
+/**
+ * The classic assumption tests for large n (n > LARGE_N, intercept model): the same tests as
+ * classicAssumptions, one by one, with approximate dL/dU (see the module comment). X must be
+ * of full column rank (the caller passes the kept columns).
+ */
+export function classicAssumptionsLargeN(X: readonly (readonly number[])[], residuals: readonly number[], names: readonly string[], alpha = 0.05): ClassicAssumptionsResult {
+  const n = residuals.length;
+  const k = names.length - 1;
+  let sw: ClassicAssumptionsResult['shapiroWilk'];
+  try {
+    const r = shapiroWilk(residuals);
+    sw = { w: r.w, p: r.p, verdict: normalVerdict(r.p, alpha, 'Shapiro-Wilk') };
+  } catch (e) {
+    sw = { w: null, p: null, error: errorText(e), verdict: unavailable('Uji Shapiro-Wilk', 'The Shapiro-Wilk test', errorText(e)) };
+  }
+  const ksr = kolmogorovSmirnovNormal(residuals);
+  const lp = Number.isFinite(ksr.lillieforsP) ? ksr.lillieforsP : null;
+  const ks: ClassicAssumptionsResult['kolmogorovSmirnov'] = {
+    d: ksr.d,
+    p: ksr.p,
+    lillieforsP: lp,
+    verdict: normalVerdict(ksr.p, alpha, 'Kolmogorov-Smirnov'),
+    lillieforsVerdict: lp === null ? unavailable('Koreksi Lilliefors', 'The Lilliefors correction', 'n < 5') : normalVerdict(lp, alpha, 'Kolmogorov-Smirnov, Lilliefors'),
+  };
+  const bp = (studentize: boolean): ClassicAssumptionsResult['breuschPagan'] => {
+    const r = breuschPagan(residuals, X, { studentize });
+    return { statistic: r.statistic, df: r.df, p: r.p, verdict: heteroVerdict(r.p, alpha, studentize ? 'Breusch-Pagan (Koenker)' : 'Breusch-Pagan') };
+  };
+  const g = glejser(residuals, X, { names, hasIntercept: true });
+  const preds = g.coefficients.filter((c) => c.name !== names[0] && Number.isFinite(c.p));
+  const worst = preds.reduce((a, b) => (b.p < a.p ? b : a), preds[0]);
+  const glVerdict: Verdict = worst
+    ? {
+        id: `${worst.p >= alpha ? 'Tidak terjadi heteroskedastisitas' : 'Terjadi heteroskedastisitas'} (Glejser: ${worst.name}, ${pText(worst.p, alpha, 'id')})`,
+        en: `${worst.p >= alpha ? 'No heteroskedasticity' : 'Heteroskedasticity present'} (Glejser: ${worst.name}, ${pText(worst.p, alpha, 'en')})`,
+        ok: worst.p >= alpha,
+      }
+    : unavailable('Uji Glejser', 'The Glejser test', 'no predictors');
+  const dwr = durbinWatson(residuals, X);
+  const { dL, dU } = durbinWatsonBoundsApprox(n, k, alpha);
+  const decision = durbinWatsonDecision(dwr.statistic, dL, dU);
+  const words = {
+    positive: ['Autokorelasi positif', 'Positive autocorrelation', false],
+    'inconclusive-positive': ['Tidak dapat disimpulkan', 'Inconclusive', null],
+    none: ['Tidak ada autokorelasi', 'No autocorrelation', true],
+    'inconclusive-negative': ['Tidak dapat disimpulkan', 'Inconclusive', null],
+    negative: ['Autokorelasi negatif', 'Negative autocorrelation', false],
+  } as const;
+  const [wid, wen, ok] = words[decision];
+  const dwDetail = (l: 'id' | 'en') => `d = ${fmt3(dwr.statistic, l)}; dL = ${fmt3(dL, l)}, dU = ${fmt3(dU, l)}`;
+  return {
+    n,
+    k,
+    alpha,
+    durbinWatson: { statistic: dwr.statistic, p: dwr.p, pMethod: dwr.method, dL, dU, decision, verdict: { id: `${wid} (${dwDetail('id')})`, en: `${wen} (${dwDetail('en')})`, ok } },
+    breuschPagan: bp(true),
+    breuschPaganOriginal: bp(false),
+    glejser: { fStatistic: g.fStatistic, df1: g.df1, df2: g.df2, p: g.p, coefficients: g.coefficients, verdict: glVerdict },
+    shapiroWilk: sw,
+    kolmogorovSmirnov: ks,
+  };
+}
+
+/** The assumption tests for a fitted design, choosing the exact or the large-n path. */
+export function assumptionTests(
+  X: readonly (readonly number[])[],
+  residuals: readonly number[],
+  names: readonly string[],
+  hasIntercept: boolean,
+  aliased: readonly string[],
+  alpha = 0.05,
+): { result: ClassicAssumptionsResult; method: 'exact' | 'large-n' } {
+  if (residuals.length <= LARGE_N || !hasIntercept) return { result: classicAssumptions({ X, residuals, names, hasIntercept, alpha }), method: 'exact' };
+  const keep = names.map((_, j) => j).filter((j) => !aliased.includes(names[j]));
+  const Xk = keep.length === names.length ? X : X.map((row) => keep.map((j) => row[j]));
+  return { result: classicAssumptionsLargeN(Xk, residuals, keep.map((j) => names[j]), alpha), method: 'large-n' };
+}
+
+function residualPlots(lr: LinearRegressionResult): ResidualPlots | null {
+  const used = lr.residuals.map((_, i) => i).filter((i) => Number.isFinite(lr.sresid[i]));
+  if (used.length < 2) return null;
+  const normality = normalityPlotData(used.map((i) => lr.residuals[i]));
+  const keep = thinIndex(normality.pp.length, MAX_PLOT_POINTS);
+  const thinned = keep.length < normality.pp.length;
+  const scatterIdx = thinIndex(used.length, MAX_PLOT_POINTS).map((k) => used[k]);
+  return {
+    normality: thinned ? { ...normality, pp: keep.map((i) => normality.pp[i]), qq: keep.map((i) => normality.qq[i]) } : normality,
+    scatter: scatterIdx.map((i) => ({ zpred: lr.zpred[i], sresid: lr.sresid[i] })),
+    thinned,
+  };
+}
+
+/** Runs a linear or logistic regression and assembles everything the report shows. Throws with a readable message on bad input. */
+export function regressionReport(req: RegressionRequest): RegressionReport {
+  const spec = { rows: req.rows, y: req.y, x: req.x, factors: req.factors, reference: req.reference, intercept: req.intercept };
+  if (req.logistic) {
+    const lg = logisticRegression({ ...spec, event: req.event, cutoff: req.cutoff });
+    const rows = req.rows.map((r, i) => {
+      const v = r[req.y];
+      const missing = v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (typeof v === 'number' && !Number.isFinite(v));
+      return { ...r, [req.y]: missing ? null : i };
+    });
+    let collinearity: LogisticReport['collinearity'];
+    try {
+      collinearity = linearRegression({ ...spec, rows }).coefficients.map((c) => ({ term: c.term, tolerance: c.tolerance, vif: c.vif }));
+    } catch {
+      collinearity = lg.coefficients.map((c) => ({ term: c.term, tolerance: null, vif: null }));
+    }
+    const { design: _design, y: _y, fitted: _fitted, linearPredictor: _lp, ...rest } = lg;
+    return { kind: 'logistic', ...rest, collinearity };
+  }
+  const lr = linearRegression(spec);
+  const { result, method } = assumptionTests(lr.design.X, lr.residuals, lr.design.columnNames, lr.fit.rank > 0 && (req.intercept ?? true), lr.aliased, req.alpha);
+  return {
+    kind: 'linear',
+    n: lr.n,
+    nExcluded: lr.nExcluded,
+    response: lr.response,
+    terms: lr.terms,
+    aliased: lr.aliased,
+    hasIntercept: req.intercept ?? true,
+    coefficients: lr.coefficients,
+    rSquared: lr.rSquared,
+    adjRSquared: lr.adjRSquared,
+    residualSE: lr.residualSE,
+    fStatistic: lr.fStatistic,
+    fDf1: lr.fDf1,
+    fDf2: lr.fDf2,
+    fP: lr.fP,
+    logLik: lr.logLik,
+    aic: lr.aic,
+    bic: lr.bic,
+    modelSummary: lr.modelSummary,
+    anova: lr.anova,
+    collinearity: lr.collinearity,
+    gvif: lr.gvif,
+    assumptions: result,
+    assumptionsMethod: method,
+    plots: residualPlots(lr),
+  };
+}
+
+const num = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
+
+/**
+ * The `kajian regress --json` document (field names are the public contract of the issue).
+ * Numbers at full precision; a number that cannot be computed is null, with `reason` beside it
+ * where a test could not run (e.g. Shapiro-Wilk for n > 5000).
+ */
+export function regressionJson(report: RegressionReport): Record<string, unknown> {
+  if (report.kind === 'logistic') {
+    const vif = new Map(report.collinearity.map((c) => [c.term, c]));
+    return {
+      model: 'logistic',
+      n: report.n,
+      nExcluded: report.nExcluded,
+      outcome: report.outcome,
+      coefficients: report.coefficients.map((c) => {
+        const z = c.estimate !== null && c.se !== null ? normalQuantile(0.975, 0, 1) * c.se : null;
+        return {
+          term: c.term,
+          estimate: num(c.estimate),
+          se: num(c.se),
+          statistic: num(c.statistic),
+          wald: num(c.wald),
+          p: num(c.p),
+          ciLow: z === null ? null : num((c.estimate as number) - z),
+          ciHigh: z === null ? null : num((c.estimate as number) + z),
+          beta: null,
+          tolerance: num(vif.get(c.term)?.tolerance),
+          vif: num(vif.get(c.term)?.vif),
+          oddsRatio: num(c.oddsRatio),
+          orCiLow: num(c.orLow),
+          orCiHigh: num(c.orHigh),
+        };
+      }),
+      logLik: report.logLik,
+      aic: report.aic,
+      bic: report.bic,
+      deviance: report.deviance,
+      nullDeviance: report.nullDeviance,
+      lrChiSquare: report.lrChiSquare,
+      lrDf: report.lrDf,
+      lrP: report.lrP,
+      mcfadden: report.mcFaddenR2,
+      coxSnell: report.coxSnellR2,
+      nagelkerke: report.nagelkerkeR2,
+      hosmerLemeshow: { statistic: report.hosmerLemeshow.statistic, df: report.hosmerLemeshow.df, p: report.hosmerLemeshow.p },
+      classification: {
+        cutoff: report.classification.cutoff,
+        /** rows = observed (non-event, event), columns = predicted (non-event, event) */
+        table: report.classification.counts,
+        accuracy: report.classification.accuracy,
+      },
+      converged: report.converged,
+      iterations: report.iterations,
+      separation: report.separation.kind,
+      warnings: report.warnings.map((w) => w.message),
+    };
+  }
+  const a = report.assumptions;
+  const reason = (e?: string) => (e ? { reason: e } : {});
+  return {
+    model: 'linear',
+    n: report.n,
+    nExcluded: report.nExcluded,
+    aliased: report.aliased,
+    coefficients: report.coefficients.map((c) => ({
+      term: c.term,
+      estimate: num(c.estimate),
+      se: num(c.se),
+      statistic: num(c.statistic),
+      p: num(c.p),
+      ciLow: num(c.ciLow),
+      ciHigh: num(c.ciHigh),
+      beta: num(c.beta),
+      tolerance: num(c.tolerance),
+      vif: num(c.vif),
+    })),
+    rSquared: report.rSquared,
+    adjRSquared: report.adjRSquared,
+    residualSE: report.residualSE,
+    fStatistic: num(report.fStatistic),
+    fDf1: report.fDf1,
+    fDf2: report.fDf2,
+    fP: num(report.fP),
+    logLik: report.logLik,
+    aic: report.aic,
+    bic: report.bic,
+    durbinWatson: {
+      statistic: a.durbinWatson.statistic,
+      p: a.durbinWatson.p,
+      pMethod: a.durbinWatson.pMethod,
+      dL: a.durbinWatson.dL,
+      dU: a.durbinWatson.dU,
+      decision: a.durbinWatson.decision,
+      boundsMethod: report.assumptionsMethod === 'exact' ? 'imhof' : 'cornish-fisher',
+      ...reason(a.durbinWatson.error ?? a.durbinWatson.boundsReason),
+    },
+    breuschPagan: { statistic: a.breuschPagan.statistic, df: a.breuschPagan.df, p: a.breuschPagan.p, ...reason(a.breuschPagan.error) },
+    breuschPaganOriginal: { statistic: a.breuschPaganOriginal.statistic, df: a.breuschPaganOriginal.df, p: a.breuschPaganOriginal.p, ...reason(a.breuschPaganOriginal.error) },
+    glejser: {
+      fStatistic: a.glejser.fStatistic,
+      df1: a.glejser.df1,
+      df2: a.glejser.df2,
+      p: a.glejser.p,
+      coefficients: a.glejser.coefficients.map((c) => ({ term: c.name, estimate: num(c.estimate), se: num(c.standardError), statistic: num(c.t), p: num(c.p) })),
+      ...reason(a.glejser.error),
+    },
+    shapiroWilk: { w: a.shapiroWilk.w, p: a.shapiroWilk.p, ...reason(a.shapiroWilk.error) },
+    kolmogorovSmirnov: { d: a.kolmogorovSmirnov.d, p: a.kolmogorovSmirnov.p, lillieforsP: a.kolmogorovSmirnov.lillieforsP, ...reason(a.kolmogorovSmirnov.error) },
+    verdicts: {
+      shapiroWilk: a.shapiroWilk.verdict,
+      kolmogorovSmirnov: a.kolmogorovSmirnov.verdict,
+      breuschPagan: a.breuschPagan.verdict,
+      breuschPaganOriginal: a.breuschPaganOriginal.verdict,
+      glejser: a.glejser.verdict,
+      durbinWatson: a.durbinWatson.verdict,
+    },
+  };
+}
