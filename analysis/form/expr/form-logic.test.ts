@@ -29,7 +29,7 @@ describe('isRelevant', () => {
     expect(isRelevant(q, { member: 'yes', age: '30' })).toBe(true);
     expect(isRelevant(q, { member: 'no', age: '30' })).toBe(false);
     expect(isRelevant(q, { member: 'yes', age: '' })).toBe(false); // empty age: NaN >= 18 is false
-    expect(isRelevant(q, new Map([['member', 'yes'], ['age', 18]]))).toBe(true);
+    expect(isRelevant(q, new Map<string, string | number>([['member', 'yes'], ['age', 18]]))).toBe(true);
   });
   test('no condition, or one that does not parse, means asked', () => {
     expect(isRelevant(question({ name: 'a' }), {})).toBe(true);
