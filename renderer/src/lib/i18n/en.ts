@@ -1,3 +1,4 @@
+import { entryEn } from './areas/entry';
 import type { Messages } from './id';
 
 /** English: must provide every key of the Indonesian messages (the type checker enforces it). */
@@ -101,6 +102,7 @@ export const en: Messages = {
     INTERNAL: 'Something unexpected went wrong.',
     required: 'Required.',
   },
+  entry: entryEn,
   about: {
     title: 'About Kajian',
     version: (v: string) => `Version ${v}`,

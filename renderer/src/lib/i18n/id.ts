@@ -1,3 +1,4 @@
+import { entryId } from './areas/entry';
 /** Bahasa Indonesia: the default language. Every other language must provide exactly these keys (see ./en.ts). */
 export const id = {
   appName: 'Kajian',
@@ -102,6 +103,7 @@ export const id = {
     INTERNAL: 'Terjadi kesalahan tak terduga.',
     required: 'Wajib diisi.',
   },
+  entry: entryId,
   about: {
     title: 'Tentang Kajian',
     version: (v: string) => `Versi ${v}`,

@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte';
 import type { AppInfo, ProjectSummary, Settings } from '../../../../electron/api/contract';
 import { ApiCallError, call } from '../api/client';
 import { I18n } from '../i18n/i18n.svelte';
+import { EntryState } from './entry.svelte';
 
 export const AREAS = ['overview', 'questionnaire', 'entry', 'data', 'analysis', 'qualitative', 'fgd', 'report'] as const;
 export type Area = (typeof AREAS)[number];
@@ -9,6 +10,8 @@ export type Area = (typeof AREAS)[number];
 /** The application's state: app info, settings, the open project, the current area. Shared through context. */
 export class AppState {
   readonly i18n = new I18n();
+  /** Data entry keeps its open response while the user visits other areas. */
+  readonly entry: EntryState = new EntryState(this);
   info = $state<AppInfo | null>(null);
   settings = $state<Settings>({ language: 'id', recent: [] });
   project = $state<ProjectSummary | null>(null);
@@ -82,6 +85,7 @@ export class AppState {
   async openProject(path: string): Promise<boolean> {
     return this.run(async () => {
       this.project = await call('project.open', { path });
+      this.entry.close();
       this.area = 'overview';
       this.settings = await call('settings.get', {});
     });
