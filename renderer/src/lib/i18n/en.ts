@@ -1,3 +1,4 @@
+import { seriesEn } from './areas/series';
 import { entryEn } from './areas/entry';
 import type { Messages } from './id';
 
@@ -103,6 +104,7 @@ export const en: Messages = {
     required: 'Required.',
   },
   entry: entryEn,
+  series: seriesEn,
   about: {
     title: 'About Kajian',
     version: (v: string) => `Version ${v}`,

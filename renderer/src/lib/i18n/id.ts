@@ -1,3 +1,4 @@
+import { seriesId } from './areas/series';
 import { entryId } from './areas/entry';
 /** Bahasa Indonesia: the default language. Every other language must provide exactly these keys (see ./en.ts). */
 export const id = {
@@ -104,6 +105,7 @@ export const id = {
     required: 'Wajib diisi.',
   },
   entry: entryId,
+  series: seriesId,
   about: {
     title: 'Tentang Kajian',
     version: (v: string) => `Versi ${v}`,

@@ -1,4 +1,7 @@
 import type { AreaTab } from '../tabs';
+import SeriesData from './SeriesData.svelte';
 
 /** The Data area's tabs, in order. Each feature appends one entry (and owns its component). */
-export const dataTabs: AreaTab[] = [];
+export const dataTabs: AreaTab[] = [
+  { value: 'series', label: (m) => m.series.dataTab, component: SeriesData },
+];
