@@ -114,6 +114,24 @@ describe('validateQuestionnaire', () => {
     ]);
   });
 
+  test("a group's questions must be consecutive; group names must not be question names", () => {
+    const g = (name: string) => ({ name, label: emptyText() });
+    const problems = validateQuestionnaire(
+      form([
+        question({ name: 'a', group: g('outer/x') }),
+        question({ name: 'b', group: g('outer/y') }),
+        question({ name: 'c' }),
+        question({ name: 'd', group: g('outer/x') }),
+        question({ name: 'e', group: g('c') }),
+      ]),
+    );
+    expect(problems.map((p) => [p.question, p.field, p.message])).toEqual([
+      ['d', 'group', "Question 'd': group 'outer' is split (questions 2 and 4 are in it, those between are not); a group's questions must be consecutive"],
+      ['d', 'group', "Question 'd': group 'outer/x' is split (questions 1 and 4 are in it, those between are not); a group's questions must be consecutive"],
+      ['e', 'group', "Question 'e': group name 'c' is also the name of a question"],
+    ]);
+  });
+
   test('type, dimension and group names read from stored data are checked', () => {
     const raw = JSON.parse(JSON.stringify(form([question({ name: 'a', group: { name: 'g/9', label: emptyText() } })]))) as Questionnaire;
     (raw.questions[0] as unknown as Record<string, unknown>).type = 'geopoint';

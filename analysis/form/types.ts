@@ -130,7 +130,8 @@ function problem(message: string, at: Partial<Problem>): Problem {
  * list or with a list that does not exist, likert questions whose list is not 1..5, lists
  * with duplicate, empty or space-containing values, expressions that do not parse (with
  * the position), references to unknown questions, calculate questions without a
- * calculation, and calculations that depend on themselves.
+ * calculation, calculations that depend on themselves, groups whose questions are not
+ * consecutive, and group names that are also question names.
  */
 export function validateQuestionnaire(q: Questionnaire): Problem[] {
   const problems: Problem[] = [];
@@ -207,8 +208,38 @@ export function validateQuestionnaire(q: Questionnaire): Problem[] {
     }
   });
 
+  problems.push(...groupProblems(q, names));
   problems.push(...calculationCycles(q));
   return problems;
+}
+
+/**
+ * Groups must be written as one block in XLSForm (two groups of the same name are a
+ * duplicate name for ODK), so the questions of a group (and of each enclosing group) must
+ * be consecutive; a group may not share its name with a question.
+ */
+function groupProblems(q: Questionnaire, names: ReadonlyMap<string, number>): Problem[] {
+  const out: Problem[] = [];
+  const lastSeen = new Map<string, number>();
+  const reported = new Set<string>();
+  q.questions.forEach((question, index) => {
+    if (question.group === null) return;
+    const segments = question.group.name.split('/');
+    segments.forEach((segment, depth) => {
+      const path = segments.slice(0, depth + 1).join('/');
+      const last = lastSeen.get(path);
+      if (last !== undefined && last !== index - 1 && !reported.has(path)) {
+        reported.add(path);
+        out.push(problem(`Question '${question.name}': group '${path}' is split (questions ${last + 1} and ${index + 1} are in it, those between are not); a group's questions must be consecutive`, { question: question.name, questionIndex: index, field: 'group' }));
+      }
+      lastSeen.set(path, index);
+      if (names.has(segment) && !reported.has('name:' + segment)) {
+        reported.add('name:' + segment);
+        out.push(problem(`Question '${question.name}': group name '${segment}' is also the name of a question`, { question: question.name, questionIndex: index, field: 'group' }));
+      }
+    });
+  });
+  return out;
 }
 
 /** Problems for calculations that depend (directly or through other calculations) on themselves. */

@@ -235,7 +235,7 @@ const kajianForm: Questionnaire = {
     question({ name: 'akses1', type: 'likert', listName: 'setuju5', dimension: 'akses', group: { name: 'kepesertaan', label: { id: 'Kepesertaan', en: 'Membership' } } }),
     question({ name: 'paham1', type: 'likert', listName: 'setuju5', dimension: 'pemahaman', reverse: true }),
     question({ name: 'manfaat1', type: 'likert', listName: 'setuju5', dimension: 'manfaat', hint: { id: '', en: 'Only in English' } }),
-    question({ name: 'iuran', type: 'decimal', relevant: "${peserta} = 'ya'", group: { name: 'profil', label: { id: 'Profil', en: 'Profile' } } }),
+    question({ name: 'iuran', type: 'decimal', relevant: "${peserta} = 'ya'", group: { name: 'iuran_blok', label: { id: 'Iuran', en: 'Contribution' } } }),
     question({ name: 'catatan', type: 'note', label: { id: 'Terima kasih, ${nama}', en: 'Thank you, ${nama}' } }),
   ],
 };
@@ -278,7 +278,7 @@ describe('export', () => {
       'end_group',
       'select_one setuju5 paham1',
       'select_one setuju5 manfaat1',
-      'begin_group profil',
+      'begin_group iuran_blok',
       'decimal iuran',
       'end_group',
       'note catatan',
