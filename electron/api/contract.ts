@@ -46,6 +46,7 @@ import { seriesContract } from './series/contract';
 import { entryContract } from './entry/contract';
 import { analysisContract } from './analysis/contract';
 import { sampleContract } from './sample/contract';
+import { regressionContract } from './regression/contract';
 
 /**
  * The API contract: each method's input schema and output type, declared once.
@@ -74,6 +75,7 @@ export const contract = {
   ...entryContract,
   ...analysisContract,
   ...sampleContract,
+  ...regressionContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { seriesHandlers } from './series/handlers';
 import { entryHandlers } from './entry/handlers';
 import { analysisHandlers } from './analysis/handlers';
 import { sampleHandlers } from './sample/handlers';
+import { regressionHandlers } from './regression/handlers';
 
 /** What the hosting shell can do for the handlers (Electron shows native dialogs; the browser cannot). */
 export interface ShellCapabilities {
@@ -112,6 +113,7 @@ export class Session {
     ...entryHandlers(this),
     ...analysisHandlers(this),
     ...sampleHandlers(this),
+    ...regressionHandlers(this),
   };
 
   /**
