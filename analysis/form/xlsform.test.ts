@@ -302,8 +302,8 @@ describe('import details', () => {
       [
         'Survey',
         [
-          ['Type', 'Name', 'Label::Bahasa Indonesia', 'label::English (en)', 'hint', 'bind::jr:constraintMsg::English (en)', 'requiredMsg', 'Required', 'Constraint'],
-          ['integer', 'umur', 'Umur', 'Age', 'Tahun', 'Too young', 'Wajib', 'TRUE', '. >= 15'],
+          ['Type', 'Name', 'Label::Bahasa Indonesia', 'label::English (en)', 'hint', 'bind::jr:constraintMsg::English (en)', 'requiredMsg', 'Required', 'bind::Constraint', 'control::appearance', 'jr:requiredMsg::English (en)'],
+          ['integer', 'umur', 'Umur', 'Age', 'Tahun', 'Too young', 'Wajib', 'TRUE', '. >= 15', 'numbers', 'Required'],
         ],
       ],
       ['Settings', [['form_title', 'form_id', 'default_language'], ['Uji', 'uji', 'Bahasa Indonesia']]],
@@ -315,9 +315,10 @@ describe('import details', () => {
       label: { id: 'Umur', en: 'Age' },
       hint: { id: 'Tahun', en: '' },
       constraintMessage: { id: '', en: 'Too young' },
-      requiredMessage: { id: 'Wajib', en: '' },
+      requiredMessage: { id: 'Wajib', en: 'Required' },
       required: true,
       constraint: '. >= 15',
+      appearance: 'numbers',
     });
   });
 

@@ -219,8 +219,14 @@ function readColumns(sheet: SheetData): Columns {
   const cols = [...headers.keys()].sort((a, b) => a - b);
   for (const col of cols) {
     const header = headers.get(col) ?? '';
-    let h = header.trim().toLowerCase();
-    for (const prefix of ['bind::', 'bind:', 'control::', 'control:']) if (h.startsWith(prefix)) h = h.slice(prefix.length);
+    let orig = header.trim();
+    let h = orig.toLowerCase();
+    for (const prefix of ['bind::', 'bind:', 'control::', 'control:']) {
+      if (h.startsWith(prefix)) {
+        h = h.slice(prefix.length);
+        orig = orig.slice(prefix.length);
+      }
+    }
     let base = h;
     let lang: string | null = null;
     let jrSpelling = false;
@@ -237,14 +243,14 @@ function readColumns(sheet: SheetData): Columns {
       const single = h.indexOf(':');
       if (dbl >= 0) {
         base = h.slice(0, dbl).trim();
-        lang = header.trim().slice(header.trim().indexOf('::') + 2);
+        lang = orig.slice(dbl + 2);
       } else if (single >= 0) {
         base = h.slice(0, single).trim();
-        lang = header.trim().slice(header.trim().indexOf(':') + 1);
+        lang = orig.slice(single + 1);
       }
     } else if (lang !== null) {
       // keep the original spelling of the language for messages
-      lang = header.trim().slice(header.trim().length - lang.length);
+      lang = orig.slice(orig.length - lang.length);
     }
     const kind = TEXT_ALIASES.get(base);
     if (kind !== undefined) {
