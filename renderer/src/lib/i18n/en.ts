@@ -1,5 +1,7 @@
+import { surveyEn } from './areas/survey';
 import { seriesEn } from './areas/series';
 import { entryEn } from './areas/entry';
+import { sampleEn } from './areas/sample';
 import type { Messages } from './id';
 
 /** English: must provide every key of the Indonesian messages (the type checker enforces it). */
@@ -105,6 +107,8 @@ export const en: Messages = {
   },
   entry: entryEn,
   series: seriesEn,
+  survey: surveyEn,
+  sample: sampleEn,
   about: {
     title: 'About Kajian',
     version: (v: string) => `Version ${v}`,

@@ -1,5 +1,7 @@
+import { surveyId } from './areas/survey';
 import { seriesId } from './areas/series';
 import { entryId } from './areas/entry';
+import { sampleId } from './areas/sample';
 /** Bahasa Indonesia: the default language. Every other language must provide exactly these keys (see ./en.ts). */
 export const id = {
   appName: 'Kajian',
@@ -106,6 +108,8 @@ export const id = {
   },
   entry: entryId,
   series: seriesId,
+  survey: surveyId,
+  sample: sampleId,
   about: {
     title: 'Tentang Kajian',
     version: (v: string) => `Versi ${v}`,
