@@ -276,6 +276,7 @@ function seriesFigures(db: Database.Database): ReproducedFigure[] {
     const constant = projectConstantRate(last, 15, to);
     const chained = oneStepFromPrinted(last, printedYears, 15);
     const cmp = compareWithPrinted(printedYears, { constant, chained }, 1);
+    const firstDiffering = cmp.methods.constant!.differingYears[0];
     for (const row of cmp.rows) {
       const c = row.methods.constant!;
       const ch = row.methods.chained!;
@@ -301,9 +302,16 @@ function seriesFigures(db: Database.Database): ReproducedFigure[] {
               : l === 'id'
                 ? ` 15% dari angka tercetak tahun sebelumnya memberi ${n(ch.value, 3)} (${ch.reproduces ? 'cocok' : 'juga tidak cocok'}).`
                 : ` 15% of the previous printed figure gives ${n(ch.value, 3)} (${ch.reproduces ? 'a match' : 'no match either'}).`;
+          // The general finding once, on the first differing year.
+          const general =
+            row.year !== firstDiffering
+              ? ''
+              : l === 'id'
+                ? ' Tidak ada satu metode (15% majemuk, 15% dari angka tercetak, pembulatan berantai, CAGR, rata-rata pertumbuhan, tren) yang menghasilkan seluruh kolom; Kajian melaporkan perhitungan 15% dan menandai selisihnya.'
+                : ' No single method (15% compounded, 15% of the printed figures, chained rounding, CAGR, mean growth, trends) gives the whole column; Kajian reports the 15% computation and marks the difference.';
           return l === 'id'
-            ? `${head}; artikel mencetak ${n(row.printed, 1)} (selisih ${n(row.printed - value, 3)}).${chainedText} Tidak ada satu metode (15% majemuk, 15% dari angka tercetak, pembulatan berantai, CAGR, rata-rata pertumbuhan, tren) yang menghasilkan seluruh kolom; Kajian melaporkan perhitungan 15% dan menandai selisihnya.`
-            : `${head}; the article prints ${n(row.printed, 1)} (difference ${n(row.printed - value, 3)}).${chainedText} No single method (15% compounded, 15% of the printed figures, chained rounding, CAGR, mean growth, trends) gives the whole column; Kajian reports the 15% computation and marks the difference.`;
+            ? `${head}; artikel mencetak ${n(row.printed, 1)} (selisih ${n(row.printed - value, 3)}).${chainedText}${general}`
+            : `${head}; the article prints ${n(row.printed, 1)} (difference ${n(row.printed - value, 3)}).${chainedText}${general}`;
         }),
       });
     }
