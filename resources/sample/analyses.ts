@@ -1,8 +1,7 @@
 /**
  * The saved analyses of the sample study: what a newcomer finds ready to open. Survey kinds use
  * the specs of electron/api/analysis/spec.ts (frequencies, crosstab, index, summary); the two
- * regressions store {y, x, factors, reference, ...} as the model builder of
- * analysis/regression/modelFrame.ts takes them (without `rows`), plus `event` for the logistic model.
+ * regressions (kinds 'regression' and 'logistic') the spec of electron/api/regression/contract.ts.
  */
 import { INDEX_ITEMS, REVERSE_ITEMS } from './questionnaire';
 
@@ -30,22 +29,36 @@ export function sampleIndexSpec() {
   };
 }
 
-/** The linear regression of the story: the respondent's index on literacy, income and job type (reference: buruh harian). */
+/**
+ * The linear regression of the story: the respondent's index on literacy, income and job type
+ * (reference: buruh harian), in the spec format of electron/api/regression/contract.ts
+ * (`regressionSpec`, every default written out). Opening it computes the classic assumption
+ * tests with the fit.
+ */
 export const LINEAR_SPEC = {
+  source: 'survey',
   y: 'indeks_efektivitas',
-  x: ['skor_literasi', 'pendapatan', 'jenis_pekerjaan'],
+  x: ['skor_literasi', 'pendapatan'],
   factors: ['jenis_pekerjaan'],
-  reference: { jenis_pekerjaan: 'buruh_harian' },
-  assumptions: true,
+  refs: { jenis_pekerjaan: 'buruh_harian' },
+  intercept: true,
+  logistic: false,
+  cutoff: 0.5,
+  alpha: 0.05,
 } as const;
 
 /** The logistic regression of participation (event: 'ya') on literacy, income and job type (reference: buruh harian). */
 export const LOGISTIC_SPEC = {
+  source: 'survey',
   y: 'peserta_aktif',
-  event: 'ya',
-  x: ['skor_literasi', 'pendapatan', 'jenis_pekerjaan'],
+  x: ['skor_literasi', 'pendapatan'],
   factors: ['jenis_pekerjaan'],
-  reference: { jenis_pekerjaan: 'buruh_harian' },
+  refs: { jenis_pekerjaan: 'buruh_harian' },
+  intercept: true,
+  logistic: true,
+  cutoff: 0.5,
+  event: 'ya',
+  alpha: 0.05,
 } as const;
 
 export const LINEAR_NAME = 'Regresi linier: indeks efektivitas ~ literasi, pendapatan, jenis pekerjaan';

@@ -9,9 +9,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { validateQuestionnaire } from '../../analysis/form/types';
-import { linearRegression } from '../../analysis/regression/linear';
-import { logisticRegression } from '../../analysis/regression/logistic';
-import { classicAssumptions } from '../../analysis/regression/assumptions';
 import { growth, roundHalfAway } from '../../analysis/series';
 import { indexScores } from '../../analysis/survey';
 import { csvToRecords, readCsv } from '../../analysis/table/csv';
@@ -22,6 +19,8 @@ import { seriesOf } from '../../db/queries/series';
 import { tempDir } from '../../db/test-helpers';
 import { projectDataset, runCrosstab, runFrequencies, runIndex, runSavedAnalysis, runSummary, defaultIndexSpec } from '../../electron/api/analysis/service';
 import { Session } from '../../electron/api/handlers';
+import { regressionSpec, type LinearReport, type LogisticReport } from '../../electron/api/regression/contract';
+import { runRegression } from '../../electron/api/regression/handlers';
 import { reproduceArticle } from '../../electron/api/sample/reproduce';
 import { SettingsStore } from '../../electron/settings';
 import { LINEAR_SPEC, LOGISTIC_SPEC, sampleSavedAnalyses } from './analyses';
@@ -52,8 +51,22 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-const linear = (rows: ReturnType<typeof loadRows>['rows']) => linearRegression({ rows, ...LINEAR_SPEC, x: [...LINEAR_SPEC.x], factors: [...LINEAR_SPEC.factors] });
-const logistic = (rows: ReturnType<typeof loadRows>['rows']) => logisticRegression({ rows, ...LOGISTIC_SPEC, x: [...LOGISTIC_SPEC.x], factors: [...LOGISTIC_SPEC.factors] });
+/** A saved regression of the sample, opened as the Regression screen opens it (regressionSpec, runRegression). */
+function openSaved(p: Project, kind: 'regression' | 'logistic') {
+  const saved = listSavedAnalyses(p.db, kind);
+  expect(saved).toHaveLength(1);
+  return runRegression(p, regressionSpec.parse(saved[0]!.spec)).report;
+}
+const linear = (p: Project): LinearReport => {
+  const r = openSaved(p, 'regression');
+  if (r.kind !== 'linear') throw new Error('linear expected');
+  return r;
+};
+const logistic = (p: Project): LogisticReport => {
+  const r = openSaved(p, 'logistic');
+  if (r.kind !== 'logistic') throw new Error('logistic expected');
+  return r;
+};
 
 describe('the questionnaire', () => {
   test('is valid, bilingual, with the fixed variable names and personal data flagged', () => {
@@ -222,7 +235,7 @@ describe('realistic data: plausible distributions and relations', () => {
   });
 
   test('linear regression of the index on literacy, income and job type: literacy and income matter; the classic assumptions hold', () => {
-    const fit = linear(loadRows(first.db).rows);
+    const fit = linear(first);
     expect(fit.n).toBe(300);
     const coef = Object.fromEntries(fit.coefficients.map((c) => [c.term, c]));
     expect(coef.skor_literasi!.estimate!).toBeGreaterThan(0.2);
@@ -232,7 +245,7 @@ describe('realistic data: plausible distributions and relations', () => {
     expect(fit.rSquared).toBeGreaterThan(0.3);
     expect(fit.rSquared).toBeLessThan(0.7);
     for (const c of fit.coefficients) if (c.vif !== null) expect(c.vif).toBeLessThan(5);
-    const a = classicAssumptions({ X: fit.design.X, residuals: fit.residuals, names: fit.design.columnNames, hasIntercept: true });
+    const a = fit.assumptions;
     expect(a.durbinWatson.verdict.ok).toBe(true);
     expect(a.breuschPagan.verdict.ok).toBe(true);
     expect(a.glejser.verdict.ok).toBe(true);
@@ -240,7 +253,7 @@ describe('realistic data: plausible distributions and relations', () => {
   });
 
   test('logistic regression of participation: literacy and income raise the odds; no separation; a good fit', () => {
-    const fit = logistic(loadRows(first.db).rows);
+    const fit = logistic(first);
     expect(fit.converged).toBe(true);
     expect(fit.warnings).toEqual([]);
     expect(fit.separation.kind).toBe('none');
@@ -264,9 +277,13 @@ describe('saved analyses', () => {
     for (const s of saved.filter((x) => ['frequencies', 'crosstab', 'index', 'summary', 'reliability'].includes(x.kind))) {
       expect(() => runSavedAnalysis(first.db, s, 'id'), s.name).not.toThrow();
     }
+    // The regressions are stored exactly as the Regression screen saves them (its schema's output).
     const reg = saved.find((s) => s.kind === 'regression')!;
     expect(reg.spec).toEqual(LINEAR_SPEC);
-    expect(saved.find((s) => s.kind === 'logistic')!.spec).toEqual(LOGISTIC_SPEC);
+    expect(regressionSpec.parse(reg.spec)).toEqual(LINEAR_SPEC);
+    const lg = saved.find((s) => s.kind === 'logistic')!;
+    expect(lg.spec).toEqual(LOGISTIC_SPEC);
+    expect(regressionSpec.parse(lg.spec)).toEqual(LOGISTIC_SPEC);
   });
 });
 
@@ -283,14 +300,14 @@ describe('determinism', () => {
       const saved = listSavedAnalyses(p.db)
         .filter((s) => ['frequencies', 'crosstab', 'index', 'summary'].includes(s.kind))
         .map((s) => ({ kind: s.kind, name: s.name, result: runSavedAnalysis(p.db, s, 'en', 'sample') }));
-      const lin = linear(rows);
-      const lg = logistic(rows);
+      const lin = linear(p);
+      const lg = logistic(p);
       return JSON.stringify({
         plain,
         saved,
         frequencies: ds.variables.filter((v) => v.kind !== 'text').map((v) => runFrequencies(ds, { variable: v.name }, 'id')),
-        linear: { coefficients: lin.coefficients, r2: lin.rSquared, residuals: lin.residuals, assumptions: classicAssumptions({ X: lin.design.X, residuals: lin.residuals, names: lin.design.columnNames, hasIntercept: true }) },
-        logistic: { coefficients: lg.coefficients, hl: lg.hosmerLemeshow, classification: lg.classification },
+        linear: lin,
+        logistic: lg,
         reproduce: reproduceArticle(p.db, 'sample'),
       });
     };
