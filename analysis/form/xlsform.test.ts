@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import * as XLSX from 'xlsx';
 import { emptyText, validateQuestionnaire, type Question, type Questionnaire } from './types';
+import { parseExpression } from './expr/parser';
 import { readXlsForm, writeXlsForm, type ImportError, type ReadXlsFormResult, type SkippedRow } from './xlsform';
 
 const DIR = '/work/shared/xlsform-examples/';
@@ -428,6 +429,15 @@ describe('bad input', () => {
     expect(failed(readXlsForm(book([['Data', [['a']]]])))).toEqual([{ sheet: '', row: 0, message: "The workbook has no 'survey' sheet (its sheets are 'Data'); an XLSForm needs one" }]);
   });
 
+  test('damaged files give an error, never an exception', () => {
+    const real = new Uint8Array(readFileSync(DIR + 'group.xlsx'));
+    for (const data of [real.slice(0, 1000), real.slice(0, real.length - 200), new Uint8Array(4096).map((_, i) => (i * 7919) % 251)]) {
+      const r = readXlsForm(data);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors[0].message.length).toBeGreaterThan(10);
+    }
+  });
+
   test('empty survey sheet; missing type and name columns', () => {
     expect(failed(readXlsForm(book([['survey', []]])))).toEqual([{ sheet: 'survey', row: 0, message: "The 'survey' sheet is empty" }]);
     expect(failed(readXlsForm(book([['survey', [['label'], ['Hello']]]])))).toEqual([
@@ -537,5 +547,36 @@ describe('prototype pollution', () => {
     expect(q.choiceLists).toEqual([{ name: '__proto__', choices: [{ value: 'constructor', label: { id: 'C', en: '' } }] }]);
     expect(roundTrip(q)).toEqual(q);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('every expression in the example forms', () => {
+  test('parses, except the ones written with typographic quotes', () => {
+    const failures: string[] = [];
+    let parsed = 0;
+    for (const file of ['UCL_Biomass_Plot_Form.xlsx', 'calculate.xls', 'case_insensitivity.xlsx', 'choice_filter_test.xlsx', 'group.xlsx', 'loop.xlsx', 'specify_other.xlsx', 'text_and_integer.xlsx', 'widgets.xls', 'xlsform_spec_test.xlsx', 'yes_or_no_question.xlsx']) {
+      const wb = XLSX.read(readFileSync(DIR + file), { type: 'buffer' });
+      const name = wb.SheetNames.find((n) => n.toLowerCase() === 'survey') ?? '';
+      const ws = wb.Sheets[name];
+      const header = new Map<number, string>();
+      const cells: { row: number; col: number; text: string }[] = [];
+      for (const key of Object.keys(ws).filter((k) => !k.startsWith('!'))) {
+        const at = XLSX.utils.decode_cell(key);
+        const v = (ws[key] as XLSX.CellObject).v;
+        if (at.r === 0) header.set(at.c, String(v).trim().toLowerCase());
+        else if (typeof v === 'string' && v.trim() !== '') cells.push({ row: at.r + 1, col: at.c, text: v });
+      }
+      for (const cell of cells) {
+        const column = header.get(cell.col) ?? '';
+        if (!['relevant', 'constraint', 'calculation'].includes(column)) continue;
+        parsed++;
+        const r = parseExpression(cell.text);
+        if (!r.ok) failures.push(`${file} row ${cell.row} ${column}: ${r.error.message}`);
+      }
+    }
+    expect(parsed).toBe(32); // UCL 21, calculate 2, widgets 4, spec test 5
+    expect(failures.sort()).toEqual(
+      [9, 32, 36, 48, 56, 58, 72, 74, 80, 82].map((row) => `UCL_Biomass_Plot_Form.xlsx row ${row} relevant: typographic quote ‘ is not allowed; use a straight quote ' or "`).sort(),
+    );
   });
 });

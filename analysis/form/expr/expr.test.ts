@@ -330,3 +330,34 @@ describe('expressions from the example forms', () => {
     expect(run("regex(${address}, '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,4}')", { answers: { address: 'Jl. Merdeka 1' } })).toBe(false);
   });
 });
+
+describe('robustness', () => {
+  // A small deterministic generator (mulberry32) so failures can be replayed.
+  function random(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const pieces = ['${a}', '${b}', '.', '1', '2.5', "'x'", '"y z"', '(', ')', ',', '=', '!=', '<', '>=', '+', '-', '*', ' div ', ' mod ', ' and ', ' or ', 'not(', 'if(', 'selected(', 'concat(', 'round(', 'today()', 'regex(', '$', '{', '/', '‘', ' '];
+
+  test('parsing and evaluating random input never throws; errors point inside the text', () => {
+    const next = random(20260315);
+    for (let i = 0; i < 3000; i++) {
+      const n = 1 + Math.floor(next() * 12);
+      let src = '';
+      for (let j = 0; j < n; j++) src += pieces[Math.floor(next() * pieces.length)];
+      const r = parseExpression(src);
+      if (r.ok) {
+        expect(() => evaluate(r.ast, { answers: { a: 'x y', b: 3 }, current: '2', today: '2026-01-01' })).not.toThrow();
+      } else {
+        expect(r.error.position).toBeGreaterThanOrEqual(0);
+        expect(r.error.position).toBeLessThanOrEqual(src.length);
+        expect(r.error.message.length).toBeGreaterThan(0);
+      }
+    }
+  });
+});
