@@ -38,7 +38,7 @@ export const surveyId = {
     ci: 'IK 95% (Wilson)',
     valid: 'Valid',
     missing: 'Hilang',
-    summary: (n: string, valid: string, missing: string) => `n = ${n}; valid ${valid}; hilang ${missing}`,
+    summary: (valid: string, missing: string) => `valid ${valid}; hilang ${missing}`,
     responseSet: (cases: string, responses: string, missing: string) =>
       `Pertanyaan pilihan ganda (himpunan respons): ${cases} kasus menjawab, ${responses} jawaban, ${missing} tanpa jawaban.`,
     percentOfCases: '% kasus',
@@ -169,7 +169,7 @@ export const surveyEn: Widen<typeof surveyId> = {
     ci: '95% CI (Wilson)',
     valid: 'Valid',
     missing: 'Missing',
-    summary: (n: string, valid: string, missing: string) => `n = ${n}; valid ${valid}; missing ${missing}`,
+    summary: (valid: string, missing: string) => `valid ${valid}; missing ${missing}`,
     responseSet: (cases: string, responses: string, missing: string) =>
       `Multiple-choice question (response set): ${cases} cases answered, ${responses} responses, ${missing} without an answer.`,
     percentOfCases: '% of cases',
