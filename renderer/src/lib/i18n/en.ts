@@ -2,6 +2,7 @@ import { surveyEn } from './areas/survey';
 import { seriesEn } from './areas/series';
 import { entryEn } from './areas/entry';
 import { sampleEn } from './areas/sample';
+import { regressionEn } from './areas/regression';
 import type { Messages } from './id';
 
 /** English: must provide every key of the Indonesian messages (the type checker enforces it). */
@@ -109,6 +110,7 @@ export const en: Messages = {
   series: seriesEn,
   survey: surveyEn,
   sample: sampleEn,
+  regression: regressionEn,
   about: {
     title: 'About Kajian',
     version: (v: string) => `Version ${v}`,

@@ -2,6 +2,7 @@ import { surveyId } from './areas/survey';
 import { seriesId } from './areas/series';
 import { entryId } from './areas/entry';
 import { sampleId } from './areas/sample';
+import { regressionId } from './areas/regression';
 /** Bahasa Indonesia: the default language. Every other language must provide exactly these keys (see ./en.ts). */
 export const id = {
   appName: 'Kajian',
@@ -110,6 +111,7 @@ export const id = {
   series: seriesId,
   survey: surveyId,
   sample: sampleId,
+  regression: regressionId,
   about: {
     title: 'Tentang Kajian',
     version: (v: string) => `Versi ${v}`,
