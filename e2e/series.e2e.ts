@@ -5,7 +5,7 @@ import { expect, shot as fullShot, test } from './fixtures';
 
 /** A full-page screenshot from the top (sticky table headers otherwise stay where the page was scrolled). */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await fullShot(page, name);
 }
 
