@@ -23,6 +23,7 @@ import { regressionSpec, type LinearReport, type LogisticReport } from '../../el
 import { runRegression } from '../../electron/api/regression/handlers';
 import { reproduceArticle } from '../../electron/api/sample/reproduce';
 import { SettingsStore } from '../../electron/settings';
+import { runCli } from '../../electron/cli';
 import { LINEAR_SPEC, LOGISTIC_SPEC, sampleSavedAnalyses } from './analyses';
 import {
   buildSampleStudy,
@@ -332,5 +333,22 @@ describe('sample.create', () => {
     const rep = await s.dispatch('sample.reproduce', {});
     expect(rep.ok && (rep.value as ReturnType<typeof reproduceArticle>).counts.reproduced).toBe(12);
     s.close();
+  });
+});
+
+describe('kajian sample', () => {
+  test('writes the file and reports the article figures; refuses an existing file', async () => {
+    const file = join(tmp.dir, 'cli.kajian');
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await runCli(['sample', file, '--json'], (x) => out.push(x), (x) => err.push(x))).toBe(0);
+    const json = JSON.parse(out.join('')) as { path: string; synthetic: boolean; respondents: number; reproduce: ReturnType<typeof reproduceArticle> };
+    expect(json.path).toBe(file);
+    expect(json.synthetic).toBe(true);
+    expect(json.respondents).toBe(300);
+    expect(json.reproduce.counts).toEqual({ reproduced: 12, differs: 6, unavailable: 0 });
+    expect(await runCli(['sample', file], (x) => out.push(x), (x) => err.push(x))).toBe(1);
+    expect(err.join('\n')).toMatch(/already exists/);
+    expect(await runCli(['sample'], (x) => out.push(x), (x) => err.push(x))).toBe(2);
   });
 });
