@@ -34,6 +34,7 @@ test('open the sample study from the start screen and see the article reproduced
 
   await page.getByTestId('lang-en').click();
   await expect(page.getByRole('tab', { name: 'Reproduce the article' })).toBeVisible();
+  await expect(page.getByTestId('project-title')).toContainText('synthetic data');
   await expect(view.getByTestId('synthetic-note')).toContainText('Synthetic data');
   await expect(view.getByTestId('figure-participation')).toContainText('23.0%');
   await expect(view.getByTestId('figure-participation')).toContainText('Reproduced');

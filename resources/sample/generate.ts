@@ -41,7 +41,7 @@ import { sampleSavedAnalyses } from './analyses';
 
 export const SAMPLE_SEED = 20240817;
 export const SAMPLE_FILE_NAME = 'studi-contoh-bpjs.kajian';
-export const SAMPLE_TITLE = 'Studi contoh: BPJS Ketenagakerjaan dan pekerja informal (data sintetis)';
+export const SAMPLE_TITLE = 'Studi contoh: BPJS Ketenagakerjaan dan pekerja informal (data sintetis / synthetic data)';
 /** Marker in project_meta: the project holds synthetic sample data. */
 export const SAMPLE_META_KEY = 'synthetic_sample';
 export const SAMPLE_RESPONDENTS = 300;

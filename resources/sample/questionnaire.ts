@@ -238,7 +238,7 @@ const LISTS: ChoiceList[] = [
 /** The sample study's questionnaire (a new object every call). */
 export function sampleQuestionnaire(): Questionnaire {
   return {
-    title: 'Survei pekerja sektor informal dan BPJS Ketenagakerjaan (data sintetis)',
+    title: 'Survei pekerja sektor informal dan BPJS Ketenagakerjaan (data sintetis / synthetic data)',
     formId: 'studi_contoh_bpjs',
     version: '1',
     defaultLanguage: 'id',
