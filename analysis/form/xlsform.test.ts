@@ -368,6 +368,24 @@ describe('import details', () => {
     expect(roundTrip(q)).toEqual(q);
   });
 
+  test("an unknown name in a group's condition is reported once, at the group's row", () => {
+    const data = book([
+      [
+        'survey',
+        [
+          ['type', 'name', 'relevant'],
+          ['begin group', 'g', '${nope} = 1'],
+          ['text', 'a', ''],
+          ['text', 'b', "${a} = 'x'"],
+          ['end group', '', ''],
+        ],
+      ],
+    ]);
+    expect(failed(readXlsForm(data))).toEqual([
+      { sheet: 'survey', row: 2, column: 'relevant', message: "Group 'g': relevant refers to ${nope} at position 0, but there is no question 'nope'" },
+    ]);
+  });
+
   test('kajian_* columns are read; bad values fail', () => {
     const good = book([
       [

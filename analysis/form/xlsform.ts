@@ -46,7 +46,7 @@
  * `constructor` is just a name.
  */
 import * as XLSX from 'xlsx';
-import { parseExpression } from './expr/parser';
+import { dependencies, parseExpression, references } from './expr/parser';
 import { validateQuestionnaire, emptyText, isValidName, DIMENSIONS, type ChoiceList, type Dimension, type Problem, type Question, type QuestionType, type Questionnaire, type Text } from './types';
 
 /** A row (or part of a row, or a column) that was not imported, and why. */
@@ -622,6 +622,10 @@ export function readXlsForm(data: Uint8Array, fileName?: string): ReadXlsFormRes
   const col = (field: PlainField, fallback: string): string => header(sCols, field, fallback);
   const questions: Question[] = [];
   const questionRows: number[] = [];
+  /** Each question's own relevant cell (before the group conditions were joined to it). */
+  const ownRelevant: string[] = [];
+  /** Group conditions, checked once at their own row. */
+  const groupConditions: { row: number; name: string; relevant: string }[] = [];
   const leftOut = new Map<string, string>();
   const stack: OpenGroup[] = [];
   const inRepeat = (): OpenGroup | undefined => stack.find((g) => g.kind === 'repeat');
@@ -662,7 +666,9 @@ export function readXlsForm(data: Uint8Array, fileName?: string): ReadXlsFormRes
           const p = parseExpression(relevant);
           if (!p.ok) err(`relevant of ${what} '${name}': '${relevant}': position ${p.error.position}: ${p.error.message}`, col('relevant', 'relevant'));
         }
-        stack.push({ kind: isRepeat ? 'repeat' : 'group', name, label: readText(plans, 'label', row), relevant: relevant !== '' && parseExpression(relevant).ok ? relevant : '', row: rowNumber, what });
+        const usable = relevant !== '' && parseExpression(relevant).ok;
+        if (usable && !isRepeat && repeat === undefined) groupConditions.push({ row: rowNumber, name, relevant });
+        stack.push({ kind: isRepeat ? 'repeat' : 'group', name, label: readText(plans, 'label', row), relevant: usable ? relevant : '', row: rowNumber, what });
         continue;
       }
       case 'endGroup':
@@ -760,11 +766,25 @@ export function readXlsForm(data: Uint8Array, fileName?: string): ReadXlsFormRes
       appearance: cell(row, 'appearance'),
     });
     questionRows.push(rowNumber);
+    ownRelevant.push(cell(row, 'relevant'));
   }
   for (const open of stack) {
     errors.push({ sheet: survey.name, row: open.row, column: col('type', 'type'), message: `The ${open.what} '${open.name}' opened in row ${open.row} is never closed` });
     if (open.kind === 'repeat') {
       errors.push({ sheet: survey.name, row: open.row, column: col('type', 'type'), message: `The ${open.what} '${open.name}' cannot be imported: Kajian stores one answer per question per respondent, so repeated questions cannot be kept` });
+    }
+  }
+
+  const known = new Set(questions.map((q) => q.name));
+  for (const g of groupConditions) {
+    const parsedCondition = parseExpression(g.relevant);
+    if (!parsedCondition.ok) continue;
+    for (const ref of references(parsedCondition.ast)) {
+      if (known.has(ref.name)) continue;
+      const why = leftOut.get(ref.name);
+      if (why !== undefined && why.startsWith('it is inside')) continue;
+      const message = `Group '${g.name}': relevant refers to \${${ref.name}} at position ${ref.start}, but there is no question '${ref.name}'`;
+      errors.push({ sheet: survey.name, row: g.row, column: col('relevant', 'relevant'), message: why === undefined ? message : `${message}: ${why}` });
     }
   }
 
@@ -797,6 +817,10 @@ export function readXlsForm(data: Uint8Array, fileName?: string): ReadXlsFormRes
         if (reportedDuplicates.has(p.question)) return null;
         reportedDuplicates.add(p.question);
         return { sheet: surveyName, row: rowNumber, column, message: `The name '${p.question}' is used by more than one question (rows ${nameRows.get(p.question)?.join(', ')})` };
+      }
+      if (p.reference !== null && p.field === 'relevant') {
+        const own = parseExpression(ownRelevant[p.questionIndex]);
+        if (!own.ok || !dependencies(own.ast).includes(p.reference)) return null; // from a group's condition: reported at the group's row
       }
       if (p.reference !== null) {
         const why = leftOut.get(p.reference);
