@@ -135,6 +135,10 @@ test('administrative series: import Table 2, growth as the article prints it, me
   await expect(table.locator('thead')).not.toContainText('PI');
   await expect(table.locator('tbody tr').first()).toContainText('7,46');
   await expect(table.locator('tbody tr').first()).toContainText('18,45');
+  // Pressing the chosen method again keeps it (a single toggle group never ends up empty).
+  await page.getByTestId('method-cagr').click();
+  await expect(chart).toHaveAttribute('data-method', 'cagr');
+  await expect(page.getByTestId('method-cagr')).toHaveAttribute('data-state', 'on');
   expect((await canvas.screenshot()).equals(linear)).toBe(false);
 
   // Export PNG (browser mode: a download through an object URL).
