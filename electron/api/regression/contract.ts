@@ -49,7 +49,7 @@ export type RegressionSpecInput = z.input<typeof regressionSpec>;
 export interface RegressionRun {
   spec: RegressionSpec;
   report: RegressionReport;
-  /** Caption source under charts: project title and data source. */
+  /** Caption source under charts: the project title (the UI adds the data source in its language). */
   source: string;
   /** Milliseconds the computation took (shown so users know what to expect for large data). */
   ms: number;

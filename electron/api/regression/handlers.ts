@@ -108,7 +108,7 @@ export function runRegression(p: Project, spec: RegressionSpec): RegressionRun {
       event: spec.event,
       alpha: spec.alpha,
     });
-    return { spec, report, source: `${title(p)} — ${spec.source === 'survey' ? 'kuesioner / questionnaire' : 'data administratif / administrative series'}`, ms: performance.now() - t0 };
+    return { spec, report, source: title(p), ms: performance.now() - t0 };
   } catch (e) {
     if (e instanceof ApiError) throw e;
     throw new ApiError('BAD_INPUT', e instanceof Error ? e.message : String(e), 'y');
