@@ -11,7 +11,9 @@
  * the build time, so two builds are not byte-identical files: they hold identical data and give
  * identical analyses (the test compares the analyses' JSON outputs). Each response's
  * created_at/updated_at/completed_at is set to its synthetic interview time, which fixes the
- * order of loadRows (created_at, id).
+ * order of loadRows (created_at, id). Answers are stored as data entry stores them
+ * (analysis/entry/parse-answer: Likert as numbers, select_multiple in list order), and every
+ * response passes the entry form's checks (relevance, required, constraints, calculations).
  *
  * Exact counts are set by assignment, not left to chance:
  * - job types and cities are quotas, shuffled over the 300 respondents;
@@ -319,10 +321,10 @@ export function sampleRespondents(): SampleRespondent[] {
     for (const d of DIMENSIONS) {
       INDEX_ITEMS[d].forEach((item, k) => {
         const x = scores[d][k]!;
-        answers[item] = String(item === 'pemahaman3' ? 6 - x : x);
+        answers[item] = item === 'pemahaman3' ? 6 - x : x;
       });
     }
-    LITERACY_ITEMS.forEach((item, k) => (answers[item] = String(likertOf(2.75 + 0.9 * p.literacy + 0.6 * p.literacyNoise[k]!))));
+    LITERACY_ITEMS.forEach((item, k) => (answers[item] = likertOf(2.75 + 0.9 * p.literacy + 0.6 * p.literacyNoise[k]!)));
     const w = 0.5 + 0.35 * p.literacy + (p.reason === 'tidak_mampu_iuran' ? 0.6 : 0) + (p.variability === 'sangat_berubah' ? 0.3 : 0) - (p.participant ? 0.2 : 0) + 0.9 * p.willingNoise;
     answers.bersedia_iuran_fleksibel = w > 0.2 ? 'ya' : w > -0.6 ? 'ragu' : 'tidak';
     const computed = computeCalculations(q, answers);

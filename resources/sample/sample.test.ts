@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { validateQuestionnaire } from '../../analysis/form/types';
+import { evaluateForm } from '../../analysis/entry/evaluate-form';
+import { parseAnswer } from '../../analysis/entry/parse-answer';
 import { growth, roundHalfAway } from '../../analysis/series';
 import { indexScores } from '../../analysis/survey';
 import { csvToRecords, readCsv } from '../../analysis/table/csv';
@@ -107,6 +109,25 @@ describe('the questionnaire', () => {
     const ds = projectDataset(first.db, '');
     expect(ds.variables.map((v) => v.name)).not.toContain('nama_responden');
     expect(ds.variables.map((v) => v.name)).not.toContain('telepon');
+  });
+});
+
+describe('the responses', () => {
+  test('are stored as data entry stores them and pass every check of the entry form', () => {
+    const { questionnaire, rows } = loadRows(first.db);
+    const q = questionnaire.questionnaire;
+    for (const row of rows) {
+      const stored = Object.fromEntries(q.questions.map((x) => [x.name, row[x.name] ?? null]));
+      const state = evaluateForm(q, stored, { language: 'en', today: '2024-12-31' });
+      expect(state.questions.filter((s) => s.error).map((s) => `${row._respondent} ${s.name}: ${s.error}`)).toEqual([]);
+      expect(state.toClear).toEqual([]);
+      expect(state.calculated).toEqual([]);
+      for (const x of q.questions) {
+        const v = stored[x.name];
+        if (v === null || x.type === 'calculate' || x.type === 'note') continue;
+        expect(parseAnswer(x, String(v), q), `${row._respondent} ${x.name}`).toEqual({ ok: true, value: v });
+      }
+    }
   });
 });
 
