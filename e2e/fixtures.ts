@@ -65,5 +65,5 @@ export const test = base.extend<{ kajian: KajianServer; consoleErrors: string[] 
 export { expect };
 
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join('test-results', 'screens', `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join('screenshots', `${name}.png`), fullPage: true });
 }
