@@ -10,27 +10,25 @@ const ELIGIBLE = "r.questionnaire_id = ? AND r.deleted_at IS NULL AND r.entry_pa
 
 export type StoredValue = string | number | null;
 
+/** Parameters: question id, questionnaire id. */
+export const ANSWER_COUNTS_SQL = `SELECT a.value AS value, count(*) AS n FROM responses r
+  LEFT JOIN answers a ON a.response_id = r.id AND a.question_id = ?
+  WHERE ${ELIGIBLE} GROUP BY a.value`;
+
+/** Parameters: row question id, column question id, questionnaire id. */
+export const PAIR_COUNTS_SQL = `SELECT a.value AS a, b.value AS b, count(*) AS n FROM responses r
+  LEFT JOIN answers a ON a.response_id = r.id AND a.question_id = ?
+  LEFT JOIN answers b ON b.response_id = r.id AND b.question_id = ?
+  WHERE ${ELIGIBLE} GROUP BY a.value, b.value`;
+
 /** Count of each stored answer of one question over the analysed responses (NULL = no answer). */
 export function answerCounts(db: Database.Database, questionnaireId: string, questionId: string): { value: StoredValue; n: number }[] {
-  return db
-    .prepare(
-      `SELECT a.value AS value, count(*) AS n FROM responses r
-       LEFT JOIN answers a ON a.response_id = r.id AND a.question_id = ?
-       WHERE ${ELIGIBLE} GROUP BY a.value`,
-    )
-    .all(questionId, questionnaireId) as { value: StoredValue; n: number }[];
+  return db.prepare(ANSWER_COUNTS_SQL).all(questionId, questionnaireId) as { value: StoredValue; n: number }[];
 }
 
 /** Count of each pair of stored answers of two questions (NULL = no answer). */
 export function pairCounts(db: Database.Database, questionnaireId: string, rowQuestionId: string, colQuestionId: string): { a: StoredValue; b: StoredValue; n: number }[] {
-  return db
-    .prepare(
-      `SELECT a.value AS a, b.value AS b, count(*) AS n FROM responses r
-       LEFT JOIN answers a ON a.response_id = r.id AND a.question_id = ?
-       LEFT JOIN answers b ON b.response_id = r.id AND b.question_id = ?
-       WHERE ${ELIGIBLE} GROUP BY a.value, b.value`,
-    )
-    .all(rowQuestionId, colQuestionId, questionnaireId) as { a: StoredValue; b: StoredValue; n: number }[];
+  return db.prepare(PAIR_COUNTS_SQL).all(rowQuestionId, colQuestionId, questionnaireId) as { a: StoredValue; b: StoredValue; n: number }[];
 }
 
 export interface ScaleItemRef {
@@ -77,8 +75,34 @@ export function indexSums(
   min: number,
   max: number,
 ): IndexSums {
+  const { sql, params } = indexSumsQuery(questionnaireId, dims, min, max);
+  const row = db.prepare(sql).raw().get(...params) as (number | null)[];
+  let p = 0;
+  const next = () => Number(row[p++] ?? 0);
+  const scale = (k: number): ScaleSums => {
+    const n = next();
+    const itemSum: number[] = [];
+    const itemSumSq: number[] = [];
+    for (let j = 0; j < k; j++) {
+      itemSum.push(next());
+      itemSumSq.push(next());
+    }
+    return { n, itemSum, itemSumSq, totalSum: next(), totalSumSq: next() };
+  };
+  const dimensions = dims.map((d) => scale(d.items.length));
+  const all = scale(dims.reduce((s, d) => s + d.items.length, 0));
+  return { dimensions, all, overallSum: next(), overallSumSq: next() };
+}
+
+/** The statement behind indexSums() and its parameters (the benchmark hands the same query to the sqlite3 tool). */
+export function indexSumsQuery(
+  questionnaireId: string,
+  dims: readonly { items: readonly ScaleItemRef[]; weight: number }[],
+  min: number,
+  max: number,
+): { sql: string; params: string[] } {
   const items = dims.flatMap((d) => d.items);
-  const params: (string | number)[] = [];
+  const params: string[] = [];
   // Pivot: one column per item, numeric and in range, else NULL.
   const pivotCols = items.map((it, i) => {
     params.push(it.questionId);
@@ -113,31 +137,17 @@ export function indexSums(
   aggs.push(`total(CASE WHEN ${okAll} THEN ${totalAll} END)`, `total(CASE WHEN ${okAll} THEN ${totalAll} * ${totalAll} END)`);
   aggs.push(`total(CASE WHEN ${okAll} THEN ${overall} END)`, `total(CASE WHEN ${okAll} THEN ${overall} * ${overall} END)`);
   const inList = items.map(() => '?').join(', ');
-  const sql = `SELECT ${aggs.join(', ')} FROM (
-      SELECT ${cleaned.join(', ')} FROM (
-        SELECT ${pivotCols.join(', ')} FROM answers a JOIN responses r ON r.id = a.response_id
-        WHERE a.question_id IN (${inList}) AND ${ELIGIBLE}
-        GROUP BY a.response_id
-      )
-    )`;
+  // The answers are read in their stored order (the primary key starts with the response), so the
+  // pivot needs no sort; eligibility is checked once per pivoted response, not once per answer.
+  // MATERIALIZED keeps SQLite from copying the cleaning expressions into every aggregate.
+  const sql = `WITH pivot AS MATERIALIZED (
+      SELECT a.response_id AS rid, ${pivotCols.join(', ')} FROM answers a
+      WHERE +a.question_id IN (${inList})
+      GROUP BY a.response_id
+    ), scored AS MATERIALIZED (
+      SELECT ${cleaned.join(', ')} FROM pivot CROSS JOIN responses r ON r.id = pivot.rid WHERE ${ELIGIBLE}
+    )
+    SELECT ${aggs.join(', ')} FROM scored`;
   // Responses without any item answered are not in the pivot; they are incomplete anyway.
-  const row = db
-    .prepare(sql)
-    .raw()
-    .get(...params, ...items.map((it) => it.questionId), questionnaireId) as (number | null)[];
-  let p = 0;
-  const next = () => Number(row[p++] ?? 0);
-  const scale = (k: number): ScaleSums => {
-    const n = next();
-    const itemSum: number[] = [];
-    const itemSumSq: number[] = [];
-    for (let j = 0; j < k; j++) {
-      itemSum.push(next());
-      itemSumSq.push(next());
-    }
-    return { n, itemSum, itemSumSq, totalSum: next(), totalSumSq: next() };
-  };
-  const dimensions = dims.map((d) => scale(d.items.length));
-  const all = scale(items.length);
-  return { dimensions, all, overallSum: next(), overallSumSq: next() };
+  return { sql, params: [...params, ...items.map((it) => it.questionId), questionnaireId] };
 }
