@@ -47,6 +47,7 @@ import { entryContract } from './entry/contract';
 import { analysisContract } from './analysis/contract';
 import { sampleContract } from './sample/contract';
 import { regressionContract } from './regression/contract';
+import { formContract } from './form/contract';
 
 /**
  * The API contract: each method's input schema and output type, declared once.
@@ -76,6 +77,7 @@ export const contract = {
   ...analysisContract,
   ...sampleContract,
   ...regressionContract,
+  ...formContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

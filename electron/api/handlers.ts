@@ -10,6 +10,7 @@ import { entryHandlers } from './entry/handlers';
 import { analysisHandlers } from './analysis/handlers';
 import { sampleHandlers } from './sample/handlers';
 import { regressionHandlers } from './regression/handlers';
+import { formHandlers } from './form/handlers';
 
 /** What the hosting shell can do for the handlers (Electron shows native dialogs; the browser cannot). */
 export interface ShellCapabilities {
@@ -114,6 +115,7 @@ export class Session {
     ...analysisHandlers(this),
     ...sampleHandlers(this),
     ...regressionHandlers(this),
+    ...formHandlers(this),
   };
 
   /**

@@ -5,6 +5,7 @@ import { seriesCommands } from './series';
 import { surveyCommands } from './survey';
 import { sampleCommands } from './sample';
 import { regressionCommands } from './regression';
+import { formCommands } from './form';
 
 /** What a command writes: text for people, or a JSON value for scripts (`--json`). */
 export interface CommandOutput {
@@ -70,4 +71,5 @@ export const commands: Record<string, Command> = {
   ...seriesCommands,
   ...sampleCommands,
   ...regressionCommands,
+  ...formCommands,
 };
