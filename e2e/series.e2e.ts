@@ -7,6 +7,9 @@ import { expect, shot as fullShot, test } from './fixtures';
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate('window.scrollTo(0, 0)');
   await fullShot(page, name);
+  // A second copy outside test-results/ (which each Playwright run empties), when asked for.
+  const keep = process.env.KAJIAN_KEEP_SCREENS;
+  if (keep) await page.screenshot({ path: join(keep, `${name}.png`), fullPage: true });
 }
 
 // Table 2 of the seed article (BPJS Ketenagakerjaan 2024) and its printed projection 2025-2030.
