@@ -32,6 +32,16 @@ test('open the sample study from the start screen and see the article reproduced
   await expect(view.getByTestId('reproduce-summary')).toContainText('12 sesuai, 6 berbeda');
   await shot(page, 'sample-reproduce-id');
 
+  // The saved regressions open ready, with the assumption tests (the Regression tab of the analysis area).
+  await page.getByRole('tab', { name: 'Regresi' }).click();
+  const savedRegressions = page.getByTestId('reg-saved-list');
+  await savedRegressions.getByRole('listitem').filter({ hasText: 'Regresi linier' }).getByRole('button', { name: 'Buka' }).click();
+  await expect(page.getByTestId('reg-assumptions')).toBeVisible();
+  await expect(page.getByTestId('coef-skor_literasi')).toBeVisible();
+  await savedRegressions.getByRole('listitem').filter({ hasText: 'Regresi logistik' }).getByRole('button', { name: 'Buka' }).click();
+  await expect(page.getByTestId('verdict-hl')).toBeVisible();
+  await page.getByRole('tab', { name: 'Reproduksi artikel' }).click();
+
   await page.getByTestId('lang-en').click();
   await expect(page.getByRole('tab', { name: 'Reproduce the article' })).toBeVisible();
   await expect(page.getByTestId('project-title')).toContainText('synthetic data');
