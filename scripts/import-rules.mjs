@@ -11,21 +11,25 @@ const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const isBuiltin = (spec) => spec.startsWith('node:') || builtins.has(spec) || builtins.has(spec.split('/')[0]);
 const isElectron = (spec) => spec === 'electron' || spec.startsWith('electron/');
 
-const IMPORT_RE = /(?:^|[\s;{}])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT_RE = /(?:^|[\s;{}])(?:import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-/** Every module specifier a source file imports (static, dynamic, require, export-from). */
-export function importsOf(source) {
-  const specs = [];
+/** Every module specifier a source file imports (static, dynamic, require, export-from), with whether it is type-only. */
+export function importsWithKind(source) {
+  const found = [];
   const withoutComments = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-  for (const m of withoutComments.matchAll(IMPORT_RE)) specs.push(m[1] ?? m[2] ?? m[3]);
-  return specs;
+  for (const m of withoutComments.matchAll(IMPORT_RE)) found.push({ spec: m[2] ?? m[3] ?? m[4], typeOnly: Boolean(m[1]) });
+  return found;
+}
+
+export function importsOf(source) {
+  return importsWithKind(source).map((i) => i.spec);
 }
 
 /** The rule violations of one file (path relative to the repository root, with '/' separators). */
 export function violations(root, file, source) {
   const top = file.split('/')[0];
   const problems = [];
-  for (const spec of importsOf(source)) {
+  for (const { spec, typeOnly } of importsWithKind(source)) {
     const target = spec.startsWith('.') ? relative(root, resolve(root, dirname(file), spec)).split(sep).join('/') : null;
     const targetTop = target?.split('/')[0];
     const say = (why) => problems.push(`${file}: imports "${spec}": ${why}`);
@@ -40,7 +44,8 @@ export function violations(root, file, source) {
     if (top === 'renderer') {
       if (isBuiltin(spec)) say('renderer/ must not import Node built-ins');
       if (targetTop === 'db') say('renderer/ must not import db/ (use the API client)');
-      if (targetTop === 'electron' && !RENDERER_MAY_IMPORT.has(target.replace(/\.(ts|js)$/, ''))) say('renderer/ may import only the API contract, envelope and method names from electron/api/');
+      const apiTypes = typeOnly && target?.startsWith('electron/api/');
+      if (targetTop === 'electron' && !apiTypes && !RENDERER_MAY_IMPORT.has(target.replace(/\.(ts|js)$/, ''))) say('renderer/ may import only types from electron/api/ (and the contract, envelope and method names)');
       if (spec === 'better-sqlite3') say('renderer/ must not import the database driver');
     }
   }

@@ -37,5 +37,8 @@ describe('import rules', () => {
     expect(check('renderer/src/lib/x.ts', "import { Session } from '../../../electron/api/handlers';")).toHaveLength(1);
     expect(check('renderer/src/lib/x.ts', "import { x } from '../../../electron/settings';")).toHaveLength(1);
     expect(check('renderer/src/lib/x.ts', "import type { Output } from '../../../electron/api/contract';")).toEqual([]);
+    expect(check('renderer/src/lib/x.ts', "import type { Spec } from '../../../electron/api/analysis/spec';")).toEqual([]);
+    expect(check('renderer/src/lib/x.ts', "import { run } from '../../../electron/api/analysis/spec';")).toHaveLength(1);
+    expect(check('renderer/src/lib/x.ts', "import type { Row } from '../../../db/queries/responses';")).toHaveLength(1);
   });
 });
