@@ -179,3 +179,51 @@ test('administrative series: import Table 2, growth as the article prints it, me
   await shot(page, 'series-data-en');
   expect(consoleErrors).toEqual([]);
 });
+
+test("the sample study's series: growth column, the printed projection beside each method, switching methods changes chart and table", async ({ page, kajian, consoleErrors }) => {
+  await page.goto(kajian.url);
+  await page.getByTestId('sample-card').getByRole('button', { name: 'Buka studi contoh' }).click();
+  await expect(page.getByTestId('project-file')).toHaveText('studi-contoh-bpjs.kajian');
+
+  // Data → Deret administratif: Table 2 and the printed projection, as stored by the sample-study generator.
+  await page.getByTestId('nav-data').click();
+  await page.getByTestId('tab-series').click();
+  const grid = page.getByTestId('series-grid');
+  await expect(grid.locator('tbody tr')).toHaveCount(11);
+  await expect(grid.locator('tbody tr.published')).toHaveCount(6);
+
+  // Analisis → Proyeksi.
+  await page.getByTestId('nav-analysis').click();
+  await page.getByTestId('tab-projection').click();
+  await expect(page.getByTestId('growth-2021')).toHaveText('28,13');
+  await expect(page.getByTestId('growth-2024')).toHaveText('14,55');
+  // No rate typed: no constant-rate column; the stored printed figures are compared with the other methods, none reproduces them.
+  await expect(page.getByTestId('method-constant')).toBeDisabled();
+  await expect(page.getByTestId('cmp-2025-cagr')).toContainText('beda');
+  await expect(page.getByTestId('cmp-2025-constant')).toHaveCount(0);
+  await expect(page.getByTestId('printed-note')).toContainText('Tidak ada metode yang menghasilkan seluruh angka terbitan');
+
+  const chart = page.getByTestId('projection-chart');
+  const canvas = chart.locator('canvas');
+  await expect(chart).toHaveAttribute('data-datasets', 'Pengamatan|CAGR|Rata-rata pertumbuhan|Tren linear|Tren log-linear|Proyeksi terbitan');
+  const all = await canvas.screenshot();
+  await page.getByTestId('method-logLinear').click();
+  await expect(chart).toHaveAttribute('data-datasets', 'Pengamatan|Tren log-linear|Proyeksi terbitan');
+  const table = page.getByTestId('method-table');
+  await expect(table.locator('tbody tr').last()).toContainText('17,40');
+  await expect(table.locator('tbody tr').last()).toContainText('12,10');
+  await expect(table.locator('tbody tr').last()).toContainText('25,02');
+  const logLinear = await canvas.screenshot();
+  expect(logLinear.equals(all)).toBe(false);
+  await page.getByTestId('method-meanGrowth').click();
+  await expect(chart).toHaveAttribute('data-datasets', 'Pengamatan|Rata-rata pertumbuhan|Proyeksi terbitan');
+  await expect(table.locator('thead')).not.toContainText('PI');
+  await expect(table.locator('tbody tr').last()).toContainText('17,52');
+  expect((await canvas.screenshot()).equals(logLinear)).toBe(false);
+  await shot(page, 'projection-sample-id');
+
+  await page.getByTestId('lang-en').click();
+  await expect(page.getByTestId('growth-2021')).toHaveText('28.13');
+  await expect(page.getByTestId('method-table').locator('tbody tr').last()).toContainText('17.52');
+  expect(consoleErrors).toEqual([]);
+});
