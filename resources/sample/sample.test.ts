@@ -14,7 +14,7 @@ import { parseAnswer } from '../../analysis/entry/parse-answer';
 import { growth, roundHalfAway } from '../../analysis/series';
 import { indexScores } from '../../analysis/survey';
 import { csvToRecords, readCsv } from '../../analysis/table/csv';
-import { openProject, type Project } from '../../db';
+import { createProject, openProject, type Project } from '../../db';
 import { loadRows } from '../../db/queries/responses';
 import { listSavedAnalyses } from '../../db/queries/saved-analyses';
 import { seriesOf } from '../../db/queries/series';
@@ -371,5 +371,22 @@ describe('kajian sample', () => {
     expect(await runCli(['sample', file], (x) => out.push(x), (x) => err.push(x))).toBe(1);
     expect(err.join('\n')).toMatch(/already exists/);
     expect(await runCli(['sample'], (x) => out.push(x), (x) => err.push(x))).toBe(2);
+  });
+});
+
+describe('the reproduce view on another project', () => {
+  test('an empty project: every figure unavailable, with a reason in both languages, nothing thrown', () => {
+    const p = createProject(join(tmp.dir, 'empty.kajian'), { title: 'Kosong' });
+    try {
+      const r = reproduceArticle(p.db, 'Kosong');
+      expect(r.synthetic).toBe(false);
+      expect(r.counts).toEqual({ reproduced: 0, differs: 0, unavailable: 18 });
+      for (const f of r.figures) {
+        expect(f.explanation.id, f.id).not.toBe('');
+        expect(f.explanation.en, f.id).not.toBe('');
+      }
+    } finally {
+      p.close();
+    }
   });
 });

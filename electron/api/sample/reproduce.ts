@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { formatNumber, type Locale } from '../../../analysis/format';
 import { cagr, compareWithPrinted, growth, meanGrowth, oneStepFromPrinted, projectConstantRate, roundHalfAway, type YearValue } from '../../../analysis/series';
+import { ResponseError } from '../../../db/queries/responses';
 import { seriesOf } from '../../../db/queries/series';
 import { PRINTED_PROJECTION, SAMPLE_META_KEY, SERIES_INDICATOR, TABLE_2 } from '../../../resources/sample/generate';
 import { projectDataset, runCrosstab, runSummary, type Dataset } from '../analysis/service';
@@ -196,6 +197,7 @@ function surveyFigures(ds: Dataset | null, noData: Bilingual | null): Reproduced
 
 const TABLE_2_GROWTH: Record<number, number> = { 2021: 28.13, 2022: 17.07, 2023: 14.58, 2024: 14.55 };
 const PRINTED_INCREASE: Record<number, number> = { 2025: 15.87, 2026: 15.07, 2027: 15.48, 2028: 14.43, 2029: 15.32, 2030: 14.06 };
+const INCREASE_LABEL: Bilingual = { id: 'Kolom "kenaikan tahunan" proyeksi 2025–2030', en: 'The projection\'s "annual increase" column 2025–2030' };
 
 function findSeries(db: Database.Database, kind: 'observed' | 'published_projection'): YearValue[] {
   return seriesOf(db, SERIES_INDICATOR, 'informal', '', kind).map((v) => ({ year: v.year, value: v.value }));
@@ -270,7 +272,9 @@ function seriesFigures(db: Database.Database): ReproducedFigure[] {
   const projLabel = (year: number): Bilingual => ({ id: `Proyeksi peserta ${year} (juta)`, en: `Projected members ${year} (million)` });
   const printedYears = printedProjection.length > 0 ? printedProjection : [];
   if (!last || printedYears.length === 0) {
-    for (const p of PRINTED_PROJECTION) out.push(unavailable(`projection.${p.year}`, 'projection', projLabel(p.year), [mio(p.value, 1, p.year)], null, missing(last ? 'published projection' : 'observed')));
+    const why = missing(last ? 'published projection' : 'observed');
+    for (const p of PRINTED_PROJECTION) out.push(unavailable(`projection.${p.year}`, 'projection', projLabel(p.year), [mio(p.value, 1, p.year)], null, why));
+    out.push(unavailable('projection.increase', 'projection', INCREASE_LABEL, Object.entries(PRINTED_INCREASE).map(([y, v]) => pct(v, 2, Number(y))), null, why));
   } else {
     const to = printedYears[printedYears.length - 1]!.year;
     const constant = projectConstantRate(last, 15, to);
@@ -324,7 +328,7 @@ function seriesFigures(db: Database.Database): ReproducedFigure[] {
     out.push({
       id: 'projection.increase',
       section: 'projection',
-      label: { id: 'Kolom "kenaikan tahunan" proyeksi 2025–2030', en: 'The projection\'s "annual increase" column 2025–2030' },
+      label: INCREASE_LABEL,
       printed: printedInc.map((r) => pct(r.value, 2, r.year)),
       printedText: null,
       computed: incRows.map((r) => pct(r.percent, 2, r.year)),
@@ -348,7 +352,10 @@ export function reproduceArticle(db: Database.Database, source = ''): ReproduceR
     ds = projectDataset(db, source);
     if (ds.rows.length === 0) noData = { id: 'Proyek ini belum memiliki respons lengkap.', en: 'This project has no complete responses yet.' };
   } catch (e) {
-    noData = bi((_, l) => (l === 'id' ? `Data survei tidak tersedia: ${errorText(e)}` : `No survey data: ${errorText(e)}`));
+    noData =
+      e instanceof ResponseError && e.code === 'NO_QUESTIONNAIRE'
+        ? { id: 'Proyek ini belum memiliki kuesioner.', en: 'This project has no questionnaire yet.' }
+        : bi((_, l) => (l === 'id' ? `Data survei tidak tersedia: ${errorText(e)}` : `No survey data: ${errorText(e)}`));
   }
   const figures = [...surveyFigures(ds, noData), ...seriesFigures(db)];
   const counts: Record<FigureStatus, number> = { reproduced: 0, differs: 0, unavailable: 0 };
