@@ -27,7 +27,7 @@
  * values at which R stops. R's own warnings ("algorithm did not converge", "fitted
  * probabilities numerically 0 or 1 occurred") are reported too.
  */
-import chisqcdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import { chiSquareUpper } from '../distributions/chisquare-upper';
 import normalcdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalquantile from '@stdlib/stats-base-dists-normal-quantile';
 import { qrLeastSquares } from '../linalg/qr';
@@ -226,7 +226,7 @@ export function hosmerLemeshow(y: readonly number[], yhat: readonly number[], g 
     statistic += (grp.observedEvents - grp.expectedEvents) ** 2 / grp.expectedEvents;
   }
   const df = g - 2;
-  return { statistic, df, p: 1 - chisqcdf(statistic, df), groups };
+  return { statistic, df, p: chiSquareUpper(statistic, df), groups };
 }
 
 function codeOutcome(raw: readonly (number | string)[], name: string, event: string | number | undefined): { y: number[]; event: string; nonEvent: string } {
@@ -341,7 +341,7 @@ export function logisticRegression(spec: LogisticRegressionSpec): LogisticRegres
   const rank = fit.rank;
   const lrDf = rank - (frame.hasIntercept ? 1 : 0);
   const lrChiSquare = nullDeviance - dev;
-  const lrP = lrDf > 0 ? 1 - chisqcdf(lrChiSquare, lrDf) : NaN;
+  const lrP = lrDf > 0 ? chiSquareUpper(lrChiSquare, lrDf) : NaN;
   // binomial()$aic for 0/1 data: -2 sum log dbinom(y, 1, mu)
   let ll = 0;
   for (let i = 0; i < n; i++) ll += y[i] === 1 ? Math.log(mu[i]) : Math.log(1 - mu[i]);

@@ -12,13 +12,13 @@
  * - Fisher's exact two-sided p for 2x2 tables (see fisher.ts), null otherwise;
  * - the share of cells with E < 5 (in percent) and a warning when it exceeds 20%
  *   (Cochran 1954; SPSS's table footnote); no warning when no test is computed.
- * p-values are 1 - CDF from @stdlib/stats-base-dists-chisquare-cdf, so they lose
- * relative precision below about 1e-15.
+ * p-values are the chi-square upper tail (regularised upper incomplete gamma, as R's
+ * pchisq(lower.tail = FALSE)), so tiny p-values keep their relative precision.
  *
  * The table must have no empty row or column (crosstab() drops them first) and at least
  * 2 rows and 2 columns; otherwise every statistic is null and `note` says why.
  */
-import pchisq from '@stdlib/stats-base-dists-chisquare-cdf';
+import { chiSquareUpper } from '../distributions/chisquare-upper';
 import { fisherExact2x2 } from './fisher';
 import type { LocalizedText } from './types';
 
@@ -122,9 +122,9 @@ export function contingencyTests(table: readonly (readonly number[])[]): Conting
     ...base,
     chiSquare: chi,
     df,
-    p: 1 - pchisq(chi, df),
+    p: chiSquareUpper(chi, df),
     gSquare: g,
-    gP: 1 - pchisq(g, df),
+    gP: chiSquareUpper(g, df),
     cramersV: Math.sqrt(chi / (n * (Math.min(r, c) - 1))),
     adjustedResiduals: adjusted,
     fisherP: r === 2 && c === 2 && isCounts ? fisherExact2x2(table) : null,

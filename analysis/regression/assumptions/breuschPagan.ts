@@ -1,4 +1,4 @@
-import chisqCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import { chiSquareUpper } from '../../distributions/chisquare-upper';
 import { householderQr, qrFitted } from './linalg';
 
 export interface BreuschPaganResult {
@@ -53,6 +53,6 @@ export function breuschPagan(
     statistic = 0.5 * fitted.reduce((s, v) => s + v * v, 0);
   }
   const df = qr.rank - 1;
-  const p = df > 0 ? 1 - chisqCdf(statistic, df) : Number.NaN;
+  const p = df > 0 ? chiSquareUpper(statistic, df) : Number.NaN;
   return { statistic, df, p, studentized };
 }
