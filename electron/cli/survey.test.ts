@@ -19,7 +19,7 @@ beforeAll(() => {
   const records = surveyRecords();
   const cols = Object.keys(records[0]!);
   writeFileSync(csv, [cols.join(','), ...records.map((r) => cols.map((c) => r[c] ?? '').join(','))].join('\n'));
-});
+}, 120_000);
 afterAll(() => tmp.cleanup());
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -1,15 +1,18 @@
 import { basename, resolve } from 'node:path';
-import { getProjectInfo, openProject } from '../../db';
+import { getProjectInfo, openProject, type Project } from '../../db';
+import { loadQuestionnaire } from '../../db/queries/questionnaire';
 import { findSavedAnalysis } from '../../db/queries/saved-analyses';
 import { formatNumber } from '../../analysis/format';
-import type { Lang, Row } from '../../analysis/survey';
+import type { Crosstab, FrequencyTable, Lang, Row } from '../../analysis/survey';
 import { readTableFile, TableFileError } from '../io/table-file';
+import { aggregateCrosstab, aggregateFrequencies } from '../api/analysis/aggregate';
 import {
   AnalysisInputError,
   defaultSummarySpec,
   parseSaved,
   projectDataset,
   recordsDataset,
+  variablesOf,
   runCrosstab,
   runFrequencies,
   runReliability,
@@ -99,6 +102,55 @@ function textTable(head: string[], body: string[][]): string {
   return [line(head), ...body.map(line)].join('\n');
 }
 
+/**
+ * A project without a filter: runs `fn` on the open database (SQL aggregates, identical results
+ * to the row-based analyses and fast on very large projects); null to fall back to the rows.
+ */
+function fastProject<T>(path: string, filter: FilterSpec | undefined, fn: (db: Project['db']) => T | null): T | null {
+  const file = resolve(path);
+  if (!isProjectPath(file) || (filter && filter.all.length > 0)) return null;
+  const p = openProject(file);
+  try {
+    if (!loadQuestionnaire(p.db)) return null;
+    return fn(p.db);
+  } finally {
+    p.close();
+  }
+}
+
+function frequencyOutput(variable: string, t: FrequencyTable): CommandOutput {
+  const rows = t.rows.map((r) => ({ value: r.value, label: r.label, n: r.n, percent: r.percent, validPercent: r.validPercent }));
+  return {
+    json: { n: t.n, missing: t.missing, rows },
+    text: [`${variable}: n = ${t.n}, valid = ${t.valid}, missing = ${t.missing}`, textTable(['value', 'label', 'n', '%', 'valid %'], t.rows.map((r) => [String(r.value), r.label, String(r.n), pct(r.percent), pct(r.validPercent)]))].join('\n'),
+  };
+}
+
+function crosstabOutput(row: string, col: string, c: Crosstab): CommandOutput {
+  const is2x2 = c.table.length === 2 && c.table[0]?.length === 2;
+  const json = {
+    rows: c.rows,
+    cols: c.cols,
+    table: c.table,
+    expected: c.expected,
+    chiSquare: c.chiSquare,
+    df: c.df,
+    p: c.p,
+    gSquare: c.gSquare,
+    gP: c.gP,
+    cramersV: c.cramersV,
+    adjustedResiduals: c.adjustedResiduals,
+    ...(is2x2 ? { fisherP: c.fisherP } : {}),
+  };
+  const text = [
+    `${row} × ${col}: n = ${c.n}${c.missing ? `, ${c.missing} missing` : ''}`,
+    textTable([`${row} \\ ${col}`, ...c.cols, 'total'], c.table.map((r, i) => [c.rows[i]!, ...r.map(String), String(c.rowTotals[i])])),
+    `chi-square = ${dec(c.chiSquare)}, df = ${c.df ?? '–'}, p = ${dec(c.p, 4)}; G² = ${dec(c.gSquare)}, p = ${dec(c.gP, 4)}; Cramér's V = ${dec(c.cramersV)}${is2x2 ? `; Fisher p = ${dec(c.fisherP, 4)}` : ''}`,
+    ...(c.warning ? [`warning: ${c.warning.en}`] : []),
+  ].join('\n');
+  return { text, json };
+}
+
 export const surveyCommands: Record<string, Command> = {
   summary: {
     usage: 'kajian summary <file.kajian> [--participation peserta_aktif] [--yes ya] [--reason alasan_tidak_ikut] [--language id|en] [--json]',
@@ -163,6 +215,12 @@ export const surveyCommands: Record<string, Command> = {
       const variable = stringFlag(args, 'var', true);
       const filter = parseFilter(stringFlag(args, 'filter'));
       const lang = language(args);
+      const fast = fastProject(path, filter, (db) => {
+        const q = loadQuestionnaire(db);
+        const kind = q ? variablesOf(q.questionnaire).find((v) => v.name === variable)?.kind : undefined;
+        return kind === 'categorical' || kind === 'numeric' ? run(() => aggregateFrequencies(db, variable, lang)) : null;
+      });
+      if (fast) return frequencyOutput(variable, fast);
       return withDataset(path, (ds) => {
         const f = run(() => runFrequencies(ds, { variable, filter }, lang));
         if (f.kind === 'multiple') {
@@ -174,12 +232,7 @@ export const surveyCommands: Record<string, Command> = {
             text: [`${variable} (response set): n = ${t.base}, cases = ${t.cases}, missing = ${t.missing}`, textTable(['value', 'label', 'n', '% cases', '% responses'], t.rows.map((r) => [r.value, r.label, String(r.n), pct(r.percentOfCases), pct(r.percentOfResponses)]))].join('\n'),
           };
         }
-        const t = f.table;
-        const rows = t.rows.map((r) => ({ value: r.value, label: r.label, n: r.n, percent: r.percent, validPercent: r.validPercent }));
-        return {
-          json: { n: t.n, missing: t.missing, rows },
-          text: [`${variable}: n = ${t.n}, valid = ${t.valid}, missing = ${t.missing}`, textTable(['value', 'label', 'n', '%', 'valid %'], t.rows.map((r) => [String(r.value), r.label, String(r.n), pct(r.percent), pct(r.validPercent)]))].join('\n'),
-        };
+        return frequencyOutput(variable, f.table);
       });
     },
   },
@@ -192,31 +245,13 @@ export const surveyCommands: Record<string, Command> = {
       const col = stringFlag(args, 'col', true);
       const filter = parseFilter(stringFlag(args, 'filter'));
       const lang = language(args);
-      return withDataset(path, (ds) => {
-        const c = run(() => runCrosstab(ds, { row, col, filter }, lang)).table;
-        const is2x2 = c.table.length === 2 && c.table[0]?.length === 2;
-        const json = {
-          rows: c.rows,
-          cols: c.cols,
-          table: c.table,
-          expected: c.expected,
-          chiSquare: c.chiSquare,
-          df: c.df,
-          p: c.p,
-          gSquare: c.gSquare,
-          gP: c.gP,
-          cramersV: c.cramersV,
-          adjustedResiduals: c.adjustedResiduals,
-          ...(is2x2 ? { fisherP: c.fisherP } : {}),
-        };
-        const text = [
-          `${row} × ${col}: n = ${c.n}${c.missing ? `, ${c.missing} missing` : ''}`,
-          textTable([`${row} \\ ${col}`, ...c.cols, 'total'], c.table.map((r, i) => [c.rows[i]!, ...r.map(String), String(c.rowTotals[i])])),
-          `chi-square = ${dec(c.chiSquare)}, df = ${c.df ?? '–'}, p = ${dec(c.p, 4)}; G² = ${dec(c.gSquare)}, p = ${dec(c.gP, 4)}; Cramér's V = ${dec(c.cramersV)}${is2x2 ? `; Fisher p = ${dec(c.fisherP, 4)}` : ''}`,
-          ...(c.warning ? [`warning: ${c.warning.en}`] : []),
-        ].join('\n');
-        return { text, json };
+      const fast = fastProject(path, filter, (db) => {
+        const q = loadQuestionnaire(db);
+        const vars = q ? variablesOf(q.questionnaire) : [];
+        const single = (n: string) => ['categorical', 'numeric'].includes(vars.find((v) => v.name === n)?.kind ?? '');
+        return single(row) && single(col) ? run(() => aggregateCrosstab(db, row, col, lang)) : null;
       });
+      return fast ? crosstabOutput(row, col, fast) : withDataset(path, (ds) => crosstabOutput(row, col, run(() => runCrosstab(ds, { row, col, filter }, lang)).table));
     },
   },
   reliability: {

@@ -18,7 +18,7 @@ beforeAll(() => {
   setAnswer(p.db, ids[0]!, 'akses1', 9, { actor: 't', reason: 'test' });
   setAnswer(p.db, ids[1]!, 'manfaat2', '4', { actor: 't', reason: 'test' });
   setAnswer(p.db, ids[2]!, 'jenis_pekerjaan', null, { actor: 't', reason: 'test' });
-});
+}, 120_000);
 afterAll(() => {
   p.close();
   tmp.cleanup();

@@ -21,7 +21,7 @@ beforeAll(async () => {
   s = new Session({ settings: SettingsStore.inFolder(join(tmp.dir, 'settings')), shell: { transport: 'browser', defaultFolder: tmp.dir, appVersion: '0.1.0' } });
   const opened = await s.dispatch('project.open', { path });
   expect(opened.ok).toBe(true);
-});
+}, 120_000);
 afterAll(() => {
   s.close();
   tmp.cleanup();
