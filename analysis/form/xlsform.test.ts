@@ -1,13 +1,15 @@
 // Facts about the example forms were read from the files in /work/shared/xlsform-examples/
 // (pyxform 4.5.0 test forms) by opening them in a spreadsheet; row numbers are Excel's.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import * as XLSX from 'xlsx';
 import { emptyText, validateQuestionnaire, type Question, type Questionnaire } from './types';
 import { parseExpression } from './expr/parser';
 import { readXlsForm, writeXlsForm, type ImportError, type ReadXlsFormResult, type SkippedRow } from './xlsform';
 
-const DIR = '/work/shared/xlsform-examples/';
+// The shared folder sits beside the repository (here and in CI's clean clone).
+const DIR = fileURLToPath(new URL('../../../shared/xlsform-examples/', import.meta.url));
 
 function readExample(file: string): ReadXlsFormResult {
   return readXlsForm(new Uint8Array(readFileSync(DIR + file)), file);
