@@ -1,3 +1,4 @@
+import { questionnaireEn } from './areas/questionnaire';
 import { surveyEn } from './areas/survey';
 import { seriesEn } from './areas/series';
 import { entryEn } from './areas/entry';
@@ -111,6 +112,7 @@ export const en: Messages = {
   survey: surveyEn,
   sample: sampleEn,
   regression: regressionEn,
+  questionnaire: questionnaireEn,
   about: {
     title: 'About Kajian',
     version: (v: string) => `Version ${v}`,

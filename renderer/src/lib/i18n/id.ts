@@ -1,3 +1,4 @@
+import { questionnaireId } from './areas/questionnaire';
 import { surveyId } from './areas/survey';
 import { seriesId } from './areas/series';
 import { entryId } from './areas/entry';
@@ -112,6 +113,7 @@ export const id = {
   survey: surveyId,
   sample: sampleId,
   regression: regressionId,
+  questionnaire: questionnaireId,
   about: {
     title: 'Tentang Kajian',
     version: (v: string) => `Versi ${v}`,
