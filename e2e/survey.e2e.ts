@@ -78,5 +78,11 @@ test('survey analysis: reasons among non-participants, participation × job type
   await page.getByTestId('saved-open-Indeks efektivitas').click();
   await expect(page.getByTestId('saved-index-headline')).toContainText('2.8');
   await shot(page, 'survey-saved-en');
+  // The study summary (participation and reason variables saved in the project).
+  await page.getByText('Study summary', { exact: true }).click();
+  await page.getByRole('button', { name: 'Save summary' }).click();
+  await expect(page.getByTestId('saved-summary')).toContainText('69 of 300 respondents are active participants (23.0%; 95% CI 18.6–28.1%).');
+  await expect(page.getByTestId('saved-summary')).toContainText('Effectiveness index 2.8');
+  await shot(page, 'survey-summary-en');
   expect(consoleErrors).toEqual([]);
 });

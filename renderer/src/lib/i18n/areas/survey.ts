@@ -7,6 +7,7 @@ export const surveyId = {
   common: {
     question: 'Pertanyaan',
     choose: '— pilih —',
+    allQuestions: 'Semua pertanyaan',
     compute: 'Hitung',
     computing: 'Menghitung…',
     base: (n: string) => `Basis: n = ${n}`,
@@ -138,6 +139,7 @@ export const surveyEn: Widen<typeof surveyId> = {
   common: {
     question: 'Question',
     choose: '— choose —',
+    allQuestions: 'All questions',
     compute: 'Compute',
     computing: 'Computing…',
     base: (n: string) => `Base: n = ${n}`,
