@@ -23,7 +23,7 @@ test('create a project, switch the language, reopen it and see the same title', 
 
   // Every area shows what exists so far.
   await page.getByTestId('nav-entry').click();
-  await expect(page.getByTestId('area-entry')).toContainText('Belum ada respons');
+  await expect(page.getByTestId('area-entry')).toContainText('belum memiliki kuesioner');
   await page.keyboard.press('Alt+1');
   await expect(page.getByRole('heading', { name: 'Ikhtisar proyek' })).toBeVisible();
 
