@@ -5,6 +5,7 @@ import { seriesCommands } from './series';
 import { surveyCommands } from './survey';
 import { sampleCommands } from './sample';
 import { regressionCommands } from './regression';
+import { transferCommands } from './transfer';
 import { formCommands } from './form';
 
 /** What a command writes: text for people, or a JSON value for scripts (`--json`). */
@@ -72,4 +73,5 @@ export const commands: Record<string, Command> = {
   ...sampleCommands,
   ...regressionCommands,
   ...formCommands,
+  ...transferCommands,
 };

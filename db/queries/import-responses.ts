@@ -1,0 +1,499 @@
+import type Database from 'better-sqlite3';
+import { parseAnswer } from '../../analysis/entry/parse-answer';
+import type { Question, Questionnaire } from '../../analysis/form/types';
+import { newId, nowIso } from '../ids';
+import { loadQuestionnaire, type StoredQuestionnaire } from './questionnaire';
+
+/**
+ * Importing responses from a table (CSV or XLSX already read into rows, including KoboToolbox
+ * exports with codes or labels): columns are mapped to questions (automatically by name, label
+ * or KoboToolbox group path, and editable), every cell is checked with the same parser as data
+ * entry, and only when no cell is bad are all rows written, in ONE transaction.
+ *
+ * Mapping targets are strings: a question name (`umur`), one choice of a select_multiple
+ * question as a 0/1 column (`pekerjaan/2`), or a response-header field: `@respondent`,
+ * `@enumerator`, `@location`, `@date`, `@status`. `null` skips the column.
+ */
+
+export type ImportCell = string | number | null;
+
+/** A table as read from a file: its header and rows of cells by column position. */
+export interface ImportTable {
+  header: string[];
+  rows: ImportCell[][];
+  /** The 1-based row number of each row as a spreadsheet shows it (header = 1). */
+  rowNumbers: number[];
+  /** Problems found while reading (a CSV row with more fields than the header): reported as bad cells. */
+  problems?: { row: number; column: string; value: string; en: string; id: string }[];
+}
+
+export const HEADER_TARGETS = ['@respondent', '@enumerator', '@location', '@date', '@status'] as const;
+export type HeaderTarget = (typeof HEADER_TARGETS)[number];
+
+/** One column and where its values go. Duplicated column names are told apart by `index`. */
+export interface ColumnMapping {
+  index: number;
+  column: string;
+  target: string | null;
+  /** Why the column was mapped or skipped automatically (English and Indonesian). */
+  note?: { id: string; en: string };
+}
+
+export interface BadCell {
+  /** Spreadsheet row number (the header is row 1). */
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+  reasonId: string;
+}
+
+export interface ImportNote {
+  column: string;
+  en: string;
+  id: string;
+}
+
+export type ImportOutcome =
+  | { ok: true; imported: number; answers: number; respondentsCreated: number; skippedColumns: string[]; notes: ImportNote[] }
+  | { ok: false; imported: 0; errorCount: number; errors: BadCell[]; truncated: boolean; notes: ImportNote[] };
+
+export class ImportError extends Error {
+  constructor(
+    readonly code: 'NO_QUESTIONNAIRE' | 'BAD_MAPPING' | 'EMPTY',
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+/** KoboToolbox (and ODK) system columns: never answers. `_uuid`/`_id` may stand in for the respondent ID. */
+const SYSTEM_COLUMNS = new Set([
+  '_id', '_uuid', '_submission_time', '_index', '_validation_status', '_submitted_by', '_status', '_notes', '_tags', '_version', '__version__',
+  '_xform_id_string', '_attachments', '_geolocation', '_parent_index', '_parent_table_name', '_submission__id', '_submission__uuid',
+  'meta/instanceid', 'meta/instancename', 'meta/deprecatedid', 'meta/rootuuid', 'formhub/uuid', 'instanceid',
+]);
+
+const HEADER_SYNONYMS: Record<HeaderTarget, string[]> = {
+  '@respondent': ['respondent_id', 'respondent', 'respondent_code', 'id_responden', 'kode_responden', 'responden', 'respondent id', 'id responden'],
+  '@enumerator': ['enumerator', 'enumerator_name', 'pencacah', 'enumerator_id', 'petugas'],
+  '@location': ['location', 'lokasi', 'wilayah'],
+  '@date': ['interview_date', 'tanggal_wawancara', 'tanggal wawancara', 'interview date'],
+  '@status': ['status'],
+};
+
+/** Question types that hold answers a file can carry (calculations and notes are Kajian's own). */
+function importable(q: Question): boolean {
+  return q.type !== 'note' && q.type !== 'calculate';
+}
+
+const norm = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+function listOf(q: Question, questionnaire: Questionnaire) {
+  return q.listName ? questionnaire.choiceLists.find((l) => l.name === q.listName) : undefined;
+}
+
+/** The automatic mapping of a header: by name, label, KoboToolbox group path and per-choice columns. */
+export function autoMapping(header: readonly string[], questionnaire: Questionnaire): ColumnMapping[] {
+  const questions = questionnaire.questions;
+  const byName = new Map<string, Question>();
+  const byLabel = new Map<string, Question>();
+  for (const q of questions) {
+    byName.set(norm(q.name), q);
+    for (const l of [q.label.id, q.label.en]) if (l.trim() && !byLabel.has(norm(l))) byLabel.set(norm(l), q);
+  }
+  const taken = new Set<string>();
+  const seenColumns = new Map<string, number>();
+  const out: ColumnMapping[] = header.map((column, index) => ({ index, column, target: null }));
+  const findQuestion = (text: string): Question | undefined => byName.get(norm(text)) ?? byLabel.get(norm(text));
+  for (const m of out) {
+    const h = m.column;
+    const key = norm(h);
+    const first = seenColumns.get(key);
+    if (first !== undefined) {
+      m.note = { en: `same name as column ${first + 1}: skipped`, id: `namanya sama dengan kolom ${first + 1}: dilewati` };
+      continue;
+    }
+    seenColumns.set(key, m.index);
+    if (SYSTEM_COLUMNS.has(key)) {
+      m.note = { en: 'KoboToolbox system column: skipped', id: 'kolom sistem KoboToolbox: dilewati' };
+      continue;
+    }
+    const segments = h.split('/').map((s) => s.trim()).filter(Boolean);
+    const last = segments[segments.length - 1] ?? h;
+    let q = findQuestion(h) ?? (segments.length > 1 ? findQuestion(last) : undefined);
+    if (q && !importable(q)) {
+      m.note = { en: `"${q.name}" is calculated by Kajian: skipped`, id: `"${q.name}" dihitung oleh Kajian: dilewati` };
+      continue;
+    }
+    if (q) {
+      if (taken.has(q.name)) {
+        m.note = { en: `"${q.name}" is already mapped from another column: skipped`, id: `"${q.name}" sudah dipetakan dari kolom lain: dilewati` };
+        continue;
+      }
+      taken.add(q.name);
+      m.target = q.name;
+      continue;
+    }
+    // KoboToolbox one-column-per-choice: `group/question/choice` (codes) or `Question label/Choice label`.
+    if (segments.length >= 2) {
+      const prefix = segments.slice(0, -1);
+      q = findQuestion(prefix[prefix.length - 1]!) ?? findQuestion(prefix.join('/'));
+      if (q && q.type === 'select_multiple') {
+        const list = listOf(q, questionnaire);
+        const choice = list?.choices.find((c) => norm(c.value) === norm(last)) ?? list?.choices.find((c) => norm(c.label.id) === norm(last) || norm(c.label.en) === norm(last));
+        if (choice) {
+          m.target = `${q.name}/${choice.value}`;
+          continue;
+        }
+      }
+    }
+    const header = (Object.keys(HEADER_SYNONYMS) as HeaderTarget[]).find((t) => HEADER_SYNONYMS[t].includes(key));
+    if (header && !taken.has(header)) {
+      taken.add(header);
+      m.target = header;
+      continue;
+    }
+    m.note = { en: 'no question with this name or label', id: 'tidak ada pertanyaan dengan nama atau label ini' };
+  }
+  // A whole select_multiple column makes its per-choice columns redundant.
+  for (const m of out) {
+    if (m.target && m.target.includes('/') && taken.has(m.target.split('/')[0]!)) {
+      m.target = null;
+      m.note = { en: 'the question is read from its own column', id: 'pertanyaan dibaca dari kolomnya sendiri' };
+    }
+  }
+  if (!taken.has('@respondent')) {
+    const stand = out.find((m) => norm(m.column) === '_uuid') ?? out.find((m) => norm(m.column) === '_id');
+    if (stand) {
+      stand.target = '@respondent';
+      stand.note = { en: 'KoboToolbox submission ID used as the respondent ID', id: 'ID kiriman KoboToolbox dipakai sebagai ID responden' };
+    }
+  }
+  return out;
+}
+
+type Target =
+  | { kind: 'question'; question: Question; index: number }
+  | { kind: 'choice'; question: Question; choice: string; index: number }
+  | { kind: 'header'; field: HeaderTarget; index: number };
+
+/** Checks a mapping against the questionnaire; throws ImportError naming the column. */
+function resolveMapping(mapping: readonly ColumnMapping[], header: readonly string[], questionnaire: Questionnaire): Target[] {
+  const byName = new Map(questionnaire.questions.map((q) => [q.name, q]));
+  const used = new Map<string, string>();
+  const targets: Target[] = [];
+  for (const m of mapping) {
+    if (m.target === null || m.target === '') continue;
+    if (!Number.isInteger(m.index) || m.index < 0 || m.index >= header.length) throw new ImportError('BAD_MAPPING', `column "${m.column}" is not in the file`, m.column);
+    const where = `column "${header[m.index]}"`;
+    const prior = used.get(m.target);
+    if (prior !== undefined) throw new ImportError('BAD_MAPPING', `${where} and column "${prior}" both go to ${m.target}`, m.column);
+    used.set(m.target, header[m.index]!);
+    if ((HEADER_TARGETS as readonly string[]).includes(m.target)) {
+      targets.push({ kind: 'header', field: m.target as HeaderTarget, index: m.index });
+      continue;
+    }
+    const slash = m.target.indexOf('/');
+    const q = byName.get(slash < 0 ? m.target : m.target.slice(0, slash));
+    if (!q) throw new ImportError('BAD_MAPPING', `${where}: there is no question named "${m.target}"`, m.column);
+    if (!importable(q)) throw new ImportError('BAD_MAPPING', `${where}: "${q.name}" is a ${q.type} and takes no imported values`, m.column);
+    if (slash < 0) {
+      targets.push({ kind: 'question', question: q, index: m.index });
+      continue;
+    }
+    const code = m.target.slice(slash + 1);
+    if (q.type !== 'select_multiple') throw new ImportError('BAD_MAPPING', `${where}: one column per choice needs a select_multiple question, "${q.name}" is ${q.type}`, m.column);
+    if (!listOf(q, questionnaire)?.choices.some((c) => c.value === code)) throw new ImportError('BAD_MAPPING', `${where}: "${code}" is not a choice of "${q.name}"`, m.column);
+    targets.push({ kind: 'choice', question: q, choice: code, index: m.index });
+  }
+  for (const t of targets) {
+    if (t.kind === 'choice' && used.has(t.question.name)) {
+      throw new ImportError('BAD_MAPPING', `column "${header[t.index]}" goes to one choice of "${t.question.name}", which another column fills whole`, header[t.index]);
+    }
+  }
+  return targets;
+}
+
+/** Days from 1899-12-30: Excel's serial dates (the 1900 leap-year quirk only shifts serials before 61). */
+function excelSerialToIso(serial: number): string | null {
+  if (!(serial >= 1 && serial < 2958466)) return null;
+  const day = Math.floor(serial);
+  const ms = Date.UTC(1899, 11, day < 61 ? 31 : 30) + (day < 61 ? day - 1 : day) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+const SHOWN_VALUE = 200;
+const shown = (v: ImportCell): string => {
+  const s = v === null ? '' : String(v);
+  return s.length > SHOWN_VALUE ? `${s.slice(0, SHOWN_VALUE)}… (${s.length.toLocaleString('en')} characters)` : s;
+};
+
+interface Checker {
+  check(raw: ImportCell): { ok: true; value: string | number | null } | { ok: false; en: string; id: string };
+}
+
+function dateChecker(question: Question, questionnaire: Questionnaire): Checker {
+  return {
+    check(raw) {
+      if (typeof raw === 'number') {
+        const iso = excelSerialToIso(raw);
+        if (iso === null) return { ok: false, en: `${raw} is not a date serial number`, id: `${raw} bukan nomor seri tanggal` };
+        return { ok: true, value: iso };
+      }
+      let text = raw;
+      // KoboToolbox and ISO date-times: the date part.
+      if (text !== null && /^\d{4}-\d{2}-\d{2}[T ]\d/.test(text.trim())) text = text.trim().slice(0, 10);
+      const r = parseAnswer(question, text, questionnaire);
+      return r.ok ? r : { ok: false, en: r.message.en, id: r.message.id };
+    },
+  };
+}
+
+/** Splits a label-style select_multiple cell into labels: by ; or , first, else by matching known labels word by word. */
+function labelsToCodes(text: string, labels: Map<string, string>): string[] | null {
+  const bySep = text.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+  if (bySep.length > 1 && bySep.every((s) => labels.has(norm(s)))) return bySep.map((s) => labels.get(norm(s))!);
+  const words = text.trim().split(/\s+/);
+  // best[i]: codes covering words[0..i), or null.
+  const best: (string[] | null)[] = [[]];
+  for (let i = 1; i <= words.length; i++) {
+    best[i] = null;
+    for (let j = i - 1; j >= 0 && best[i] === null; j--) {
+      const prev = best[j];
+      if (!prev) continue;
+      const code = labels.get(norm(words.slice(j, i).join(' ')));
+      if (code !== undefined) best[i] = [...prev, code];
+    }
+  }
+  return best[words.length] ?? null;
+}
+
+function choiceChecker(question: Question, questionnaire: Questionnaire): Checker {
+  const list = listOf(question, questionnaire);
+  const labels = new Map<string, string>();
+  for (const c of list?.choices ?? []) for (const l of [c.label.id, c.label.en]) if (l.trim() && !labels.has(norm(l))) labels.set(norm(l), c.value);
+  const cache = new Map<string, ReturnType<Checker['check']>>();
+  return {
+    check(raw) {
+      const key = raw === null ? '' : String(raw);
+      const hit = cache.get(key);
+      if (hit) return hit;
+      let r = parseAnswer(question, raw, questionnaire);
+      if (!r.ok && raw !== null) {
+        const text = String(raw).trim();
+        if (question.type === 'select_multiple') {
+          const codes = labelsToCodes(text, labels);
+          if (codes) r = parseAnswer(question, codes.join(' '), questionnaire);
+        } else {
+          const code = labels.get(norm(text));
+          if (code !== undefined) r = parseAnswer(question, code, questionnaire);
+        }
+      }
+      const out: ReturnType<Checker['check']> = r.ok ? r : { ok: false, en: r.message.en, id: r.message.id };
+      if (cache.size < 10_000) cache.set(key, out);
+      return out;
+    },
+  };
+}
+
+function checkerFor(question: Question, questionnaire: Questionnaire): Checker {
+  if (question.type === 'date') return dateChecker(question, questionnaire);
+  if (question.type === 'select_one' || question.type === 'select_multiple' || question.type === 'likert') return choiceChecker(question, questionnaire);
+  return {
+    check(raw) {
+      const r = parseAnswer(question, raw, questionnaire);
+      return r.ok ? r : { ok: false, en: r.message.en, id: r.message.id };
+    },
+  };
+}
+
+const DATE_HEADER: Question = {
+  name: '_date', type: 'date', label: { id: '', en: '' }, hint: { id: '', en: '' }, required: false, requiredMessage: { id: '', en: '' }, constraint: '',
+  constraintMessage: { id: '', en: '' }, relevant: '', calculation: '', listName: null, group: null, personalData: false, dimension: null, reverse: false, appearance: '',
+};
+
+function choiceFlag(raw: ImportCell, code: string): boolean | null | 'bad' {
+  if (raw === null) return null;
+  const s = String(raw).trim().toLowerCase();
+  if (s === '' ) return null;
+  if (s === '1' || s === 'true' || s === 'ya' || s === 'yes' || s === code.toLowerCase()) return true;
+  if (s === '0' || s === 'false' || s === 'tidak' || s === 'no') return false;
+  return 'bad';
+}
+
+export interface ImportProgress {
+  phase: 'check' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** Called now and then (about every 2,000 rows). */
+  onProgress?: (p: ImportProgress) => void;
+  /** Most bad cells kept in the report (the count is always complete). */
+  maxErrors?: number;
+}
+
+interface CheckedRow {
+  respondent: string;
+  enumerator: string;
+  location: string;
+  date: string | null;
+  status: 'draft' | 'complete';
+  answers: [Question, string | number][];
+}
+
+/**
+ * Checks every cell of `table` under `mapping` and, when none is bad, writes all rows as complete
+ * responses (source 'import') in one transaction. Throws ImportError for a mapping that cannot
+ * work; bad cells come back as a report and nothing is written.
+ */
+export function importResponses(db: Database.Database, table: ImportTable, mapping: readonly ColumnMapping[], opts: ImportOptions = {}): ImportOutcome {
+  const stored: StoredQuestionnaire | null = loadQuestionnaire(db);
+  if (!stored) throw new ImportError('NO_QUESTIONNAIRE', 'The project has no questionnaire yet: add one before importing responses');
+  const questionnaire = stored.questionnaire;
+  const targets = resolveMapping(mapping, table.header, questionnaire);
+  if (!targets.some((t) => t.kind !== 'header')) throw new ImportError('BAD_MAPPING', 'no column is mapped to a question');
+  const notes: ImportNote[] = [];
+  const mappedIdx = new Set(targets.map((t) => t.index));
+  const skippedColumns = table.header.filter((_, i) => !mappedIdx.has(i));
+  const respondentTarget = targets.find((t) => t.kind === 'header' && t.field === '@respondent');
+  if (!respondentTarget) notes.push({ column: '', en: 'No respondent ID column: each response gets its row number as its respondent ID.', id: 'Tidak ada kolom ID responden: tiap respons memakai nomor barisnya sebagai ID responden.' });
+  const maxErrors = opts.maxErrors ?? 10_000;
+  const errors: BadCell[] = [];
+  let errorCount = 0;
+  const bad = (row: number, col: number, value: ImportCell, en: string, id: string) => {
+    errorCount++;
+    if (errors.length < maxErrors) errors.push({ row, column: table.header[col] ?? `#${col + 1}`, value: shown(value), reason: en, reasonId: id });
+  };
+  for (const p of table.problems ?? []) {
+    errorCount++;
+    if (errors.length < maxErrors) errors.push({ row: p.row, column: p.column, value: shown(p.value), reason: p.en, reasonId: p.id });
+  }
+  const checkers = new Map<Question, Checker>();
+  for (const t of targets) if (t.kind === 'question') checkers.set(t.question, checkerFor(t.question, questionnaire));
+  const choiceGroups = new Map<Question, { choice: string; index: number }[]>();
+  for (const t of targets) if (t.kind === 'choice') choiceGroups.set(t.question, [...(choiceGroups.get(t.question) ?? []), { choice: t.choice, index: t.index }]);
+  const listOrder = new Map<Question, string[]>();
+  for (const q of choiceGroups.keys()) listOrder.set(q, listOf(q, questionnaire)?.choices.map((c) => c.value) ?? []);
+  const dateHeader = dateChecker(DATE_HEADER, questionnaire);
+
+  const total = table.rows.length;
+  const checked: CheckedRow[] = [];
+  for (let r = 0; r < total; r++) {
+    const cells = table.rows[r]!;
+    const rowNo = table.rowNumbers[r] ?? r + 2;
+    const row: CheckedRow = { respondent: String(rowNo), enumerator: '', location: '', date: null, status: 'complete', answers: [] };
+    for (const t of targets) {
+      const raw = cells[t.index] ?? null;
+      if (t.kind === 'question') {
+        const c = checkers.get(t.question)!.check(raw);
+        if (!c.ok) bad(rowNo, t.index, raw, c.en, c.id);
+        else if (c.value !== null) row.answers.push([t.question, c.value]);
+      } else if (t.kind === 'header') {
+        const text = raw === null ? '' : String(raw).trim();
+        switch (t.field) {
+          case '@respondent':
+            if (text === '') bad(rowNo, t.index, raw, 'the respondent ID is empty', 'ID responden kosong');
+            else if (text.length > 200) bad(rowNo, t.index, raw, 'the respondent ID is longer than 200 characters', 'ID responden lebih dari 200 karakter');
+            else row.respondent = text;
+            break;
+          case '@enumerator':
+            row.enumerator = text;
+            break;
+          case '@location':
+            row.location = text;
+            break;
+          case '@date': {
+            const c = dateHeader.check(raw);
+            if (!c.ok) bad(rowNo, t.index, raw, c.en, c.id);
+            else row.date = c.value === null ? null : String(c.value);
+            break;
+          }
+          case '@status': {
+            const s = text.toLowerCase();
+            if (s === '' || s === 'complete' || s === 'selesai' || s === 'lengkap') row.status = 'complete';
+            else if (s === 'draft' || s === 'draf') row.status = 'draft';
+            else bad(rowNo, t.index, raw, 'the status is "complete" or "draft"', 'status berisi "selesai" atau "draf"');
+            break;
+          }
+        }
+      }
+    }
+    for (const [q, cols] of choiceGroups) {
+      const picked = new Set<string>();
+      let any = false;
+      for (const { choice, index } of cols) {
+        const f = choiceFlag(cells[index] ?? null, choice);
+        if (f === 'bad') bad(rowNo, index, cells[index] ?? null, 'a one-choice column holds 1 (chosen), 0 or nothing', 'kolom satu pilihan berisi 1 (dipilih), 0 atau kosong');
+        else if (f !== null) {
+          any = true;
+          if (f) picked.add(choice);
+        }
+      }
+      if (any && picked.size > 0) row.answers.push([q, listOrder.get(q)!.filter((c) => picked.has(c)).join(' ')]);
+    }
+    checked.push(row);
+    if (opts.onProgress && r % 2000 === 1999) opts.onProgress({ phase: 'check', done: r + 1, total });
+  }
+  if (errorCount > 0) return { ok: false, imported: 0, errorCount, errors, truncated: errorCount > errors.length, notes };
+  opts.onProgress?.({ phase: 'write', done: 0, total });
+
+  const now = nowIso();
+  let answers = 0;
+  let respondentsCreated = 0;
+  db.transaction(() => {
+    const codes = new Map<string, string>();
+    for (const r of db.prepare('SELECT code, id FROM respondents ORDER BY created_at DESC, id DESC').iterate() as Iterable<{ code: string; id: string }>) codes.set(r.code, r.id);
+    const putRespondent = db.prepare('INSERT INTO respondents (id, code, created_at) VALUES (?, ?, ?)');
+    const putResponse = db.prepare(
+      `INSERT INTO responses (id, questionnaire_id, respondent_id, enumerator, location, interview_date, status, entry_pass, source, created_at, updated_at, completed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'import', ?, ?, ?)`,
+    );
+    const putAnswer = db.prepare('INSERT INTO answers (response_id, question_id, value, updated_at) VALUES (?, ?, ?, ?)');
+    const qid = new Map<Question, string>();
+    for (const q of questionnaire.questions) qid.set(q, stored.questionIds.get(q.name)!);
+    checked.forEach((row, i) => {
+      let rid = codes.get(row.respondent);
+      if (rid === undefined) {
+        rid = newId();
+        codes.set(row.respondent, rid);
+        putRespondent.run(rid, row.respondent, now);
+        respondentsCreated++;
+      }
+      // Ids that sort in file order (the rows share one created_at): a sequence in place of the first 8 hex digits of a random UUID.
+      const id = i.toString(16).padStart(8, '0').slice(-8) + newId().slice(8);
+      putResponse.run(id, stored.id, rid, row.enumerator, row.location, row.date, row.status, now, now, row.status === 'complete' ? now : null);
+      for (const [q, v] of row.answers) putAnswer.run(id, qid.get(q)!, v, now);
+      answers += row.answers.length;
+      if (opts.onProgress && i % 2000 === 1999) opts.onProgress({ phase: 'write', done: i + 1, total });
+    });
+  })();
+  opts.onProgress?.({ phase: 'write', done: total, total });
+  return { ok: true, imported: checked.length, answers, respondentsCreated, skippedColumns, notes };
+}
+
+/** Reads a mapping given as JSON (the CLI's --mapping file): `{ "column": "target" | null }` or `[{ "column", "target" }]`. */
+export function mappingFromJson(value: unknown, header: readonly string[]): ColumnMapping[] {
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((e, i) => {
+        if (typeof e !== 'object' || e === null || typeof (e as { column?: unknown }).column !== 'string') throw new ImportError('BAD_MAPPING', `mapping entry ${i + 1} has no "column"`);
+        return [(e as { column: string }).column, (e as { target?: unknown }).target ?? null];
+      })
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value)
+      : (() => {
+          throw new ImportError('BAD_MAPPING', 'the mapping is an object of column → target or a list of { column, target }');
+        })();
+  const out: ColumnMapping[] = [];
+  for (const [column, target] of entries) {
+    if (target !== null && typeof target !== 'string') throw new ImportError('BAD_MAPPING', `the target of column "${column}" must be text or null`, column);
+    const index = header.indexOf(column);
+    if (index < 0) throw new ImportError('BAD_MAPPING', `the file has no column "${column}"; its columns are: ${header.join(', ')}`, column);
+    out.push({ index, column, target });
+  }
+  return out;
+}
