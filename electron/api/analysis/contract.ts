@@ -6,6 +6,8 @@ import type { AnalysisResult, AnalysisVariable, CrosstabResult, FrequenciesResul
 import type { ANALYSIS_METHODS } from './names';
 import { ANALYSIS_KINDS, crosstabSpec, frequenciesSpec, indexSpec, langSchema, reliabilitySpec, summarySpec, type IndexSpecInput, type SummarySpecInput } from './spec';
 
+export type { SavedAnalysis };
+
 export interface AnalysisVariables {
   variables: AnalysisVariable[];
   /** Responses analysed (complete, not deleted). */
