@@ -10,8 +10,10 @@
  *   (`assumptionTests` of analysis/regression/report: Shapiro-Wilk is not defined above
  *   n = 5000 and returns null with its reason; K-S with Lilliefors p; Breusch-Pagan Koenker and
  *   original; Glejser; Durbin-Watson with the normal-approximation p as dwtest for n >= 100 and
- *   the Cornish-Fisher dL/dU, since classicAssumptions' exact Imhof bounds are impractical at
- *   this n), plus the linear report's Tolerance/VIF are NOT included (R's side has no vif).
+ *   the Cornish-Fisher dL/dU), i.e. `classicAssumptionsFast` (one shared QR in typed arrays).
+ *   `classicAssumptions` itself is not timed at this n: its exact Imhof dL/dU take minutes, and
+ *   its QR (assumptions/linalg.ts `Math.hypot(...column)`) overflows the default call stack
+ *   near n = 1e6. The linear report's Tolerance/VIF are not included (R's side has no vif).
  *   R: system.time({ m <- lm(y ~ ., d); s <- summary(m); bptest(m); bptest(m, studentize =
  *   FALSE); dwtest(m) }) inside one Rscript process (dwtest uses the normal approximation at this
  *   n, as Kajian).

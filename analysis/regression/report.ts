@@ -12,13 +12,18 @@
  *
  * Large n. `classicAssumptions` computes the Durbin-Watson bounds dL/dU exactly (Imhof on n
  * eigenvalues), which costs about 1 s at n = 2,000 and grows faster than n. The printed
- * Savin-White tables stop at n = 2,000, so beyond LARGE_N the tests are run one by one (the same
- * functions classicAssumptions calls) and dL/dU are the alpha-quantiles of the two bounding
- * distributions by a Cornish-Fisher expansion (mean, variance and skewness of
- * sum(lambda z²)/sum(z²), which are exact; the distribution is within ~1e-4 of this for
- * n > 2,000: see report.test.ts). Shapiro-Wilk is defined for 3 <= n <= 5,000 (Royston's
- * algorithm, as R's shapiro.test); above that its fields are null with the reason.
+ * Savin-White tables stop at n = 2,000, so beyond LARGE_N (intercept models) dL/dU are the
+ * alpha-quantiles of the two bounding distributions by a Cornish-Fisher expansion (mean,
+ * variance and skewness of sum(lambda z²)/sum(z²), which are exact; within 3e-6 of the exact
+ * bounds at n = 2,000, see electron/cli/regression.test.ts), and the tests are computed by
+ * `classicAssumptionsFast` from one shared QR of X in typed arrays (the same formulas as the
+ * functions classicAssumptions calls; `classicAssumptionsLargeN` runs those functions one by
+ * one and is the reference it is tested against in report.test.ts). Shapiro-Wilk is defined
+ * for 3 <= n <= 5,000 (Royston's algorithm, as R's shapiro.test); above that its fields are
+ * null with the reason.
  */
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { chiSquareUpper } from '../distributions/chisquare-upper';
 import { formatNumber } from '../format';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { kolmogorovSmirnovNormal, normalityPlotData, shapiroWilk, type NormalityPlotData } from '../normality';
@@ -33,6 +38,7 @@ import {
 } from './assumptions';
 import { linearRegression, type CoefficientRow, type CollinearityDimension, type GvifRow, type LinearRegressionResult } from './linear';
 import { logisticRegression, type LogisticRegressionResult } from './logistic';
+import { fUpperTail, tTwoSided } from './ols';
 import type { DataRow, ModelTerm } from './modelFrame';
 
 /** Above this n the assumption tests are run one by one with approximate DW bounds (see module comment). */
@@ -236,6 +242,237 @@ export function classicAssumptionsLargeN(X: readonly (readonly number[])[], resi
   };
 }
 
+/**
+ * One Householder QR of the (full-rank) design, column-major in a Float64Array, shared by every
+ * auxiliary regression of the large-n tests: the auxiliary regressions of Breusch-Pagan and
+ * Glejser are on the same X, so only Q'z changes. O(n p²) once, then O(n p) per test. No pivoting:
+ * the caller has removed aliased columns (a zero pivot throws).
+ */
+class DesignQr {
+  readonly a: Float64Array;
+  readonly vtv: Float64Array;
+  readonly rdiag: Float64Array;
+  constructor(X: readonly (readonly number[])[], readonly n: number, readonly p: number) {
+    const a = new Float64Array(n * p);
+    for (let i = 0; i < n; i++) {
+      const row = X[i];
+      for (let j = 0; j < p; j++) a[j * n + i] = row[j];
+    }
+    const vtv = new Float64Array(p);
+    const rdiag = new Float64Array(p);
+    for (let j = 0; j < p; j++) {
+      const c = j * n;
+      let scale = 0;
+      for (let i = j; i < n; i++) scale = Math.max(scale, Math.abs(a[c + i]));
+      if (!(scale > 0)) throw new RangeError(`column ${j + 1} of the design is linearly dependent on the others`);
+      let ss = 0;
+      for (let i = j; i < n; i++) ss += (a[c + i] / scale) ** 2;
+      const norm = scale * Math.sqrt(ss);
+      const alpha = a[c + j] > 0 ? -norm : norm;
+      const ajj = a[c + j];
+      a[c + j] = ajj - alpha;
+      vtv[j] = norm * norm - ajj * ajj + a[c + j] * a[c + j];
+      rdiag[j] = alpha;
+      for (let k = j + 1; k < p; k++) {
+        const ck = k * n;
+        let sdot = 0;
+        for (let i = j; i < n; i++) sdot += a[c + i] * a[ck + i];
+        const f = (2 * sdot) / vtv[j];
+        for (let i = j; i < n; i++) a[ck + i] -= f * a[c + i];
+      }
+    }
+    this.a = a;
+    this.vtv = vtv;
+    this.rdiag = rdiag;
+  }
+  /** Q'z (a new array). */
+  qty(z: ArrayLike<number>): Float64Array {
+    const { a, n, p, vtv } = this;
+    const out = Float64Array.from(z);
+    for (let j = 0; j < p; j++) {
+      const c = j * n;
+      let sdot = 0;
+      for (let i = j; i < n; i++) sdot += a[c + i] * out[i];
+      const f = (2 * sdot) / vtv[j];
+      for (let i = j; i < n; i++) out[i] -= f * a[c + i];
+    }
+    return out;
+  }
+  /** R[i][j] (upper triangle). */
+  r(i: number, j: number): number {
+    return i === j ? this.rdiag[i] : this.a[j * this.n + i];
+  }
+  /** Inverse of R (upper triangular), row-major p x p. */
+  rInverse(): number[][] {
+    const p = this.p;
+    const inv = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+    for (let j = p - 1; j >= 0; j--) {
+      inv[j][j] = 1 / this.r(j, j);
+      for (let i = j - 1; i >= 0; i--) {
+        let s = 0;
+        for (let k = i + 1; k <= j; k++) s += this.r(i, k) * inv[k][j];
+        inv[i][j] = -s / this.r(i, i);
+      }
+    }
+    return inv;
+  }
+}
+
+/**
+ * The same tests as classicAssumptionsLargeN (and so as classicAssumptions), computed from one
+ * shared QR of X in typed arrays for speed at large n: Breusch-Pagan (both, lmtest formulas),
+ * Glejser (|e| on X, OLS F and t tests), Durbin-Watson with lmtest's normal-approximation p
+ * (the exact mean and variance of d given X) and Cornish-Fisher dL/dU, K-S with Lilliefors p,
+ * Shapiro-Wilk (null above n = 5000). X must have full column rank and its first column must be
+ * the intercept. Agrees with the one-by-one path to rounding (report.test.ts).
+ */
+export function classicAssumptionsFast(X: readonly (readonly number[])[], residuals: readonly number[], names: readonly string[], alpha = 0.05): ClassicAssumptionsResult {
+  const n = residuals.length;
+  const p = names.length;
+  const k = p - 1;
+  const qr = new DesignQr(X, n, p);
+  let sw: ClassicAssumptionsResult['shapiroWilk'];
+  try {
+    const r = shapiroWilk(residuals);
+    sw = { w: r.w, p: r.p, verdict: normalVerdict(r.p, alpha, 'Shapiro-Wilk') };
+  } catch (e) {
+    sw = { w: null, p: null, error: errorText(e), verdict: unavailable('Uji Shapiro-Wilk', 'The Shapiro-Wilk test', errorText(e)) };
+  }
+  const ksr = kolmogorovSmirnovNormal(residuals);
+  const lp = Number.isFinite(ksr.lillieforsP) ? ksr.lillieforsP : null;
+  const ks: ClassicAssumptionsResult['kolmogorovSmirnov'] = {
+    d: ksr.d,
+    p: ksr.p,
+    lillieforsP: lp,
+    verdict: normalVerdict(ksr.p, alpha, 'Kolmogorov-Smirnov'),
+    lillieforsVerdict: lp === null ? unavailable('Koreksi Lilliefors', 'The Lilliefors correction', 'n < 5') : normalVerdict(lp, alpha, 'Kolmogorov-Smirnov, Lilliefors'),
+  };
+
+  // sum of squares of the fitted part of z on X = sum_{i<p} (Q'z)_i^2
+  const fittedSs = (z: ArrayLike<number>): { qz: Float64Array; ssFit: number } => {
+    const qz = qr.qty(z);
+    let ssFit = 0;
+    for (let i = 0; i < p; i++) ssFit += qz[i] * qz[i];
+    return { qz, ssFit };
+  };
+  let sumE2 = 0;
+  for (let i = 0; i < n; i++) sumE2 += residuals[i] * residuals[i];
+  const sigma2 = sumE2 / n;
+  // Breusch-Pagan (lmtest::bptest). Both auxiliary responses are centred (mean 0), so the fitted
+  // part of the intercept adds nothing beyond rounding.
+  const w = new Float64Array(n);
+  let ssw = 0;
+  for (let i = 0; i < n; i++) {
+    w[i] = residuals[i] * residuals[i] - sigma2;
+    ssw += w[i] * w[i];
+  }
+  const fw = fittedSs(w).ssFit;
+  const bpK = (n * fw) / ssw;
+  const bpO = 0.5 * (fw / (sigma2 * sigma2));
+  const bp = (statistic: number, studentize: boolean): ClassicAssumptionsResult['breuschPagan'] => {
+    const pv = chiSquareUpper(statistic, k);
+    return { statistic, df: k, p: pv, verdict: heteroVerdict(pv, alpha, studentize ? 'Breusch-Pagan (Koenker)' : 'Breusch-Pagan') };
+  };
+
+  // Glejser: |e| on X
+  const absE = new Float64Array(n);
+  let sumAbs = 0;
+  for (let i = 0; i < n; i++) {
+    absE[i] = Math.abs(residuals[i]);
+    sumAbs += absE[i];
+  }
+  const meanAbs = sumAbs / n;
+  let tssAbs = 0;
+  for (let i = 0; i < n; i++) tssAbs += (absE[i] - meanAbs) ** 2;
+  const { qz } = fittedSs(absE);
+  let rssAbs = 0;
+  for (let i = p; i < n; i++) rssAbs += qz[i] * qz[i];
+  const dfRes = n - p;
+  const s2 = rssAbs / dfRes;
+  const rinv = qr.rInverse();
+  const coef = new Array<number>(p).fill(0);
+  for (let i = 0; i < p; i++) for (let j = i; j < p; j++) coef[i] += rinv[i][j] * qz[j];
+  const coefficients = names.map((name, j) => {
+    let v = 0;
+    for (let l = j; l < p; l++) v += rinv[j][l] * rinv[j][l];
+    const se = Math.sqrt(s2 * v);
+    const t = coef[j] / se;
+    return { name, estimate: coef[j], standardError: se, t, p: tTwoSided(t, dfRes) };
+  });
+  const glF = (tssAbs - rssAbs) / k / s2;
+  const glP = fUpperTail(glF, k, dfRes);
+  const preds = coefficients.slice(1).filter((c) => Number.isFinite(c.p));
+  const worst = preds.reduce((a, b) => (b.p < a.p ? b : a), preds[0]);
+  const glVerdict: Verdict = worst
+    ? {
+        id: `${worst.p >= alpha ? 'Tidak terjadi heteroskedastisitas' : 'Terjadi heteroskedastisitas'} (Glejser: ${worst.name}, ${pText(worst.p, alpha, 'id')})`,
+        en: `${worst.p >= alpha ? 'No heteroskedasticity' : 'Heteroskedasticity present'} (Glejser: ${worst.name}, ${pText(worst.p, alpha, 'en')})`,
+        ok: worst.p >= alpha,
+      }
+    : unavailable('Uji Glejser', 'The Glejser test', 'no predictors');
+
+  // Durbin-Watson: d, and lmtest's normal approximation (mean and variance of d given X)
+  let num = 0;
+  for (let t = 1; t < n; t++) num += (residuals[t] - residuals[t - 1]) ** 2;
+  const d = num / sumE2;
+  const Q1 = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => {
+    let s = 0;
+    for (let l = Math.max(i, j); l < p; l++) s += rinv[i][l] * rinv[j][l];
+    return s;
+  }));
+  const xa = X;
+  const XAX = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const AXAX = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const ax = new Float64Array(p);
+  for (let t = 0; t < n; t++) {
+    const row = xa[t];
+    for (let j = 0; j < p; j++) {
+      ax[j] = t === 0 ? row[j] - xa[1][j] : t === n - 1 ? row[j] - xa[n - 2][j] : -xa[t - 1][j] + 2 * row[j] - xa[t + 1][j];
+    }
+    for (let i = 0; i < p; i++) {
+      const xi = row[i];
+      const ai = ax[i];
+      const r1 = XAX[i];
+      const r2 = AXAX[i];
+      for (let j = 0; j < p; j++) {
+        r1[j] += xi * ax[j];
+        r2[j] += ai * ax[j];
+      }
+    }
+  }
+  const mul = (A: number[][], B: number[][]) => A.map((row) => B[0].map((_, j) => row.reduce((s, v, l) => s + v * B[l][j], 0)));
+  const trace = (A: number[][]) => A.reduce((s, row, i) => s + row[i], 0);
+  const XAXQ = mul(XAX, Q1);
+  const P = 2 * (n - 1) - trace(XAXQ);
+  const Qv = 2 * (3 * n - 4) - 2 * trace(mul(AXAX, Q1)) + trace(mul(XAXQ, XAXQ));
+  const dmean = P / (n - p);
+  const dvar = (2 / ((n - p) * (n - p + 2))) * (Qv - P * dmean);
+  const dwP = normalCdf(d, dmean, Math.sqrt(dvar));
+  const { dL, dU } = durbinWatsonBoundsApprox(n, k, alpha);
+  const decision = durbinWatsonDecision(d, dL, dU);
+  const [wid, wen, ok] = DW_WORDS[decision];
+  const dwDetail = (l: 'id' | 'en') => `d = ${fmt3(d, l)}; dL = ${fmt3(dL, l)}, dU = ${fmt3(dU, l)}`;
+  return {
+    n,
+    k,
+    alpha,
+    durbinWatson: { statistic: d, p: dwP, pMethod: 'normal', dL, dU, decision, verdict: { id: `${wid} (${dwDetail('id')})`, en: `${wen} (${dwDetail('en')})`, ok } },
+    breuschPagan: bp(bpK, true),
+    breuschPaganOriginal: bp(bpO, false),
+    glejser: { fStatistic: glF, df1: k, df2: dfRes, p: glP, coefficients, verdict: glVerdict },
+    shapiroWilk: sw,
+    kolmogorovSmirnov: ks,
+  };
+}
+
+const DW_WORDS = {
+  positive: ['Autokorelasi positif', 'Positive autocorrelation', false],
+  'inconclusive-positive': ['Tidak dapat disimpulkan', 'Inconclusive', null],
+  none: ['Tidak ada autokorelasi', 'No autocorrelation', true],
+  'inconclusive-negative': ['Tidak dapat disimpulkan', 'Inconclusive', null],
+  negative: ['Autokorelasi negatif', 'Negative autocorrelation', false],
+} as const;
+
 /** The assumption tests for a fitted design, choosing the exact or the large-n path. */
 export function assumptionTests(
   X: readonly (readonly number[])[],
@@ -248,7 +485,7 @@ export function assumptionTests(
   if (residuals.length <= LARGE_N || !hasIntercept) return { result: classicAssumptions({ X, residuals, names, hasIntercept, alpha }), method: 'exact' };
   const keep = names.map((_, j) => j).filter((j) => !aliased.includes(names[j]));
   const Xk = keep.length === names.length ? X : X.map((row) => keep.map((j) => row[j]));
-  return { result: classicAssumptionsLargeN(Xk, residuals, keep.map((j) => names[j]), alpha), method: 'large-n' };
+  return { result: classicAssumptionsFast(Xk, residuals, keep.map((j) => names[j]), alpha), method: 'large-n' };
 }
 
 function residualPlots(lr: LinearRegressionResult): ResidualPlots | null {
