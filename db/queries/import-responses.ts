@@ -335,6 +335,8 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Most bad cells kept in the report (the count is always complete). */
   maxErrors?: number;
+  /** Called inside the transaction just before it commits; throwing there rolls everything back (cancel). */
+  beforeCommit?: () => void;
 }
 
 interface CheckedRow {
@@ -471,6 +473,7 @@ export function importResponses(db: Database.Database, table: ImportTable, mappi
       answers += row.answers.length;
       if (opts.onProgress && i % 2000 === 1999) opts.onProgress({ phase: 'write', done: i + 1, total });
     });
+    opts.beforeCommit?.();
   })();
   opts.onProgress?.({ phase: 'write', done: total, total });
   return { ok: true, imported: checked.length, answers, respondentsCreated, skippedColumns, notes };

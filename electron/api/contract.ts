@@ -48,6 +48,7 @@ import { analysisContract } from './analysis/contract';
 import { sampleContract } from './sample/contract';
 import { regressionContract } from './regression/contract';
 import { formContract } from './form/contract';
+import { transferContract } from './transfer/contract';
 
 /**
  * The API contract: each method's input schema and output type, declared once.
@@ -78,6 +79,7 @@ export const contract = {
   ...sampleContract,
   ...regressionContract,
   ...formContract,
+  ...transferContract,
 } as const satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { analysisHandlers } from './analysis/handlers';
 import { sampleHandlers } from './sample/handlers';
 import { regressionHandlers } from './regression/handlers';
 import { formHandlers } from './form/handlers';
+import { transferHandlers } from './transfer/handlers';
 
 /** What the hosting shell can do for the handlers (Electron shows native dialogs; the browser cannot). */
 export interface ShellCapabilities {
@@ -116,6 +117,7 @@ export class Session {
     ...sampleHandlers(this),
     ...regressionHandlers(this),
     ...formHandlers(this),
+    ...transferHandlers(this),
   };
 
   /**

@@ -10,6 +10,7 @@ import { SERIES_METHODS } from './series/names';
 import { SAMPLE_METHODS } from './sample/names';
 import { REGRESSION_METHODS } from './regression/names';
 import { FORM_METHODS } from './form/names';
+import { TRANSFER_METHODS } from './transfer/names';
 
 const CORE_METHODS = [
   'app.info',
@@ -25,7 +26,7 @@ const CORE_METHODS = [
 ] as const;
 
 /** Every method name. Add an area's names here (one line), from its dependency-free names.ts. */
-export const METHOD_NAMES = [...CORE_METHODS, ...ENTRY_METHODS, ...ANALYSIS_METHODS, ...SERIES_METHODS, ...SAMPLE_METHODS, ...REGRESSION_METHODS, ...FORM_METHODS] as const;
+export const METHOD_NAMES = [...CORE_METHODS, ...ENTRY_METHODS, ...ANALYSIS_METHODS, ...SERIES_METHODS, ...SAMPLE_METHODS, ...REGRESSION_METHODS, ...FORM_METHODS, ...TRANSFER_METHODS] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 
