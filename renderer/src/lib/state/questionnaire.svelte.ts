@@ -211,13 +211,13 @@ export class DesignerState {
     this.lastDeleted = null;
   }
 
-  /** Renames a question and the ${name} references to it in every expression. */
+  /** Renames a question and the ${name} references to it in every expression (unless another question has the old or the new name). */
   rename(index: number, name: string): void {
     const q = this.draft.questions[index];
     if (!q) return;
     const old = q.name;
     q.name = name;
-    if (!old || old === name || this.draft.questions.some((x, i) => i !== index && x.name === old)) return;
+    if (!old || old === name || this.draft.questions.some((x, i) => i !== index && (x.name === old || x.name === name))) return;
     const ref = '${' + old + '}';
     for (const x of this.draft.questions) {
       for (const f of ['relevant', 'constraint', 'calculation'] as const) if (x[f].includes(ref)) x[f] = x[f].split(ref).join('${' + name + '}');
