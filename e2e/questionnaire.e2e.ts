@@ -1,5 +1,8 @@
 import { join } from 'node:path';
-import { createProject } from '../db';
+import { createProject, openProject } from '../db';
+import { smallQuestionnaire } from '../db/test-fixtures';
+import { createResponse, setAnswer } from '../db/queries/responses';
+import { seedProject } from './seed';
 import type { Page } from '@playwright/test';
 import { expect, shot, test } from './fixtures';
 
@@ -165,5 +168,47 @@ test('questionnaire designer: five questions with a skip rule and a constraint, 
   await snap(page, 'questionnaire-import-id');
   await page.getByTestId('tab-design').click();
   await expect(page.getByTestId('question-list').locator('li')).toHaveCount(23);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('questionnaire designer: deleting or replacing questions that hold answers asks first and says how many', async ({ page, kajian, consoleErrors }) => {
+  const path = seedProject(kajian.folder, 'terjawab.kajian', 'Survei terjawab', smallQuestionnaire());
+  const p = openProject(path);
+  try {
+    const id = createResponse(p.db, { respondentCode: 'R-1', enumerator: 'Ani' });
+    setAnswer(p.db, id, 'umur', 41, { actor: 'Ani' });
+    setAnswer(p.db, id, 'nama', 'Budi', { actor: 'Ani' });
+  } finally {
+    p.close();
+  }
+  await page.goto(kajian.url);
+  await page.getByLabel('Jalur berkas').fill(path);
+  await page.getByRole('button', { name: 'Buka', exact: true }).click();
+  await expect(page.getByTestId('project-title')).toHaveText('Survei terjawab');
+  await page.keyboard.press('Alt+2');
+  const list = page.getByTestId('question-list');
+  await expect(list.locator('li')).toHaveCount(6);
+
+  // Delete umur (answered) and save: the loss is announced; cancelling keeps everything.
+  await list.getByTestId('qitem-umur').getByRole('button', { name: 'Hapus umur' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Hapus', exact: true }).click();
+  await page.getByTestId('designer-save').click();
+  await expect(page.getByTestId('loss-dialog')).toContainText('umur: 1');
+  await expect(page.getByTestId('loss-dialog')).toContainText('1 jawaban ikut terhapus');
+  await snap(page, 'questionnaire-loss-id');
+  await page.getByRole('button', { name: 'Batal', exact: true }).click();
+  await expect(page.getByTestId('designer-status')).toContainText('belum disimpan');
+  await page.getByRole('button', { name: 'Batalkan perubahan' }).click();
+  await expect(list.locator('li')).toHaveCount(6);
+
+  // An import that drops answered questions is refused until confirmed.
+  await page.getByTestId('tab-xlsform').click();
+  await page.getByLabel('Jalur berkas XLSForm').fill(join(EXAMPLES, 'yes_or_no_question.xlsx'));
+  await page.getByRole('button', { name: 'Impor', exact: true }).click();
+  await expect(page.getByTestId('import-lost')).toContainText('2 answers');
+  await page.getByRole('button', { name: 'Hapus jawaban itu dan impor' }).click();
+  await expect(page.getByTestId('import-report')).toContainText('2 jawaban dihapus');
+  await page.getByTestId('tab-design').click();
+  await expect(list.locator('li')).toHaveCount(1);
   expect(consoleErrors).toEqual([]);
 });

@@ -72,8 +72,8 @@ export class DesignerState {
   loaded = $state(false);
   selected = $state(0);
   busy = $state(false);
-  /** A status line (already translated by the caller) and whether it is an error. */
-  message = $state<{ text: string; error: boolean } | null>(null);
+  /** A status line: 'saved' (shown in the current language), or an error already translated. */
+  message = $state<{ saved: true } | { error: string } | null>(null);
   /** The last deleted question, for undo. */
   lastDeleted = $state<{ question: Question; index: number } | null>(null);
   /** Questions with answers a save would delete (asked before saving). */
@@ -287,11 +287,11 @@ export class DesignerState {
       this.savedJson = JSON.stringify(r.questionnaire);
       this.draft = clone(r.questionnaire);
       this.lastDeleted = null;
-      this.message = { text: this.app.i18n.m.questionnaire.saved, error: false };
+      this.message = { saved: true };
       await this.app.refresh();
       return true;
     } catch (e) {
-      this.message = { text: this.app.describe(e), error: true };
+      this.message = { error: this.app.describe(e) };
       return false;
     } finally {
       this.busy = false;
