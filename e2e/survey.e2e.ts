@@ -1,7 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProject } from '../db';
 import { seedSurvey } from '../electron/api/analysis/test-fixture';
-import { expect, shot, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, shot as fullShot, test } from './fixtures';
+
+/** Full-page screenshot from the top (sticky table headers otherwise follow the scroll position). */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await fullShot(page, name);
+}
 
 test('survey analysis: reasons among non-participants, participation × job type, the index with α, in both languages', async ({ page, kajian, consoleErrors }) => {
   test.setTimeout(120_000);
@@ -29,6 +37,10 @@ test('survey analysis: reasons among non-participants, participation × job type
   await expect(reasons.getByRole('row', { name: /Tidak mampu membayar iuran/ })).toContainText('25,1');
   await expect(reasons.getByRole('row', { name: /Alasan administrasi/ })).toContainText('13,9');
   await expect(page.getByTestId('freq-chart')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('freq-chart-png').click()]);
+  expect(download.suggestedFilename()).toBe('frekuensi-alasan_tidak_ikut.png');
+  const png = await download.path();
+  expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
   await page.getByTestId('freq-save').click();
   await expect(page.getByRole('status')).toContainText('Tersimpan sebagai');
   await shot(page, 'survey-frequencies-id');
