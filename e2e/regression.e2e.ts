@@ -21,8 +21,10 @@ function seed(file: string): void {
       question('lama_kerja', 'integer', { label: { id: 'Lama bekerja (tahun)', en: 'Years in work' } }),
       question('jenis_pekerjaan', 'select_one', { listName: 'pekerjaan', label: jobs }),
       question('pemahaman', 'decimal', { label: { id: 'Skor pemahaman program', en: 'Programme understanding score' } }),
+      question('peserta_aktif', 'select_one', { listName: 'ya_tidak', label: { id: 'Peserta aktif BPJS Ketenagakerjaan', en: 'Active BPJS Ketenagakerjaan member' } }),
     ],
     choiceLists: [
+      { name: 'ya_tidak', choices: [{ value: 'ya', label: { id: 'Ya', en: 'Yes' } }, { value: 'tidak', label: { id: 'Tidak', en: 'No' } }] },
       {
         name: 'pekerjaan',
         choices: [
@@ -52,6 +54,8 @@ function seed(file: string): void {
       setAnswer(db, id, 'lama_kerja', lama, actor);
       setAnswer(db, id, 'jenis_pekerjaan', j, actor);
       setAnswer(db, id, 'pemahaman', y, actor);
+      const eta = -2.2 + 0.7 * pendapatan + (j === 'umkm' ? 0.5 : 0);
+      setAnswer(db, id, 'peserta_aktif', u() < 1 / (1 + Math.exp(-eta)) ? 'ya' : 'tidak', actor);
       setResponseHeader(db, id, { status: 'complete' }, actor);
     }
   })();
@@ -125,5 +129,27 @@ test('regression: pick Y and X, read the coefficients and the assumption verdict
   await item.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByTestId('coef-jenis_pekerjaan=buruh_harian')).toBeVisible();
   await expect(page.getByTestId('reg-ref-jenis_pekerjaan')).toHaveValue('umkm');
+
+  // Binary logistic: participation on income and job type, event = ya
+  await page.getByTestId('reg-model-logistic').click();
+  await page.getByTestId('reg-y').selectOption('peserta_aktif');
+  await page.getByTestId('reg-event').selectOption('ya');
+  await page.getByTestId('reg-x-umur').click();
+  await page.getByTestId('reg-x-lama_kerja').click();
+  await page.getByTestId('reg-run').click();
+  await expect(page.getByTestId('reg-coefficients')).toContainText('Exp(B)');
+  await expect(page.getByTestId('coef-pendapatan')).toBeVisible();
+  await expect(page.getByTestId('coef-jenis_pekerjaan=pekerja_lepas')).toBeVisible();
+  await expect(page.getByTestId('reg-model-fit')).toContainText('Nagelkerke');
+  await expect(page.getByTestId('verdict-hl')).toContainText(/The model (does not )?fits? the data \(Hosmer-Lemeshow p/);
+  await expect(page.getByTestId('reg-classification')).toContainText('Overall percentage');
+  await shot(page, 'regression-logistic-en');
+  await page.getByTestId('lang-id').click();
+  await expect(page.getByTestId('verdict-hl')).toContainText(/Model (tidak )?sesuai dengan data \(Hosmer-Lemeshow p = 0,\d{3}/);
+  await shot(page, 'regression-logistic-id');
+  // saved as a new analysis beside the linear one, not over it
+  await expect(page.getByTestId('reg-save-name')).toHaveValue('Regression of Active BPJS Ketenagakerjaan member');
+  await page.getByTestId('reg-save').click();
+  await expect(page.getByTestId('reg-saved-list').getByRole('listitem')).toHaveCount(2);
   expect(consoleErrors).toEqual([]);
 });
