@@ -200,6 +200,7 @@ test('questionnaire designer: deleting or replacing questions that hold answers 
   await expect(page.getByTestId('designer-status')).toContainText('belum disimpan');
   await page.getByRole('button', { name: 'Batalkan perubahan' }).click();
   await expect(list.locator('li')).toHaveCount(6);
+  await snap(page, 'questionnaire-list-id');
 
   // An import that drops answered questions is refused until confirmed.
   await page.getByTestId('tab-xlsform').click();
