@@ -4,6 +4,7 @@ import { seriesEn } from './areas/series';
 import { entryEn } from './areas/entry';
 import { sampleEn } from './areas/sample';
 import { regressionEn } from './areas/regression';
+import { transferEn } from './areas/transfer';
 import type { Messages } from './id';
 
 /** English: must provide every key of the Indonesian messages (the type checker enforces it). */
@@ -113,6 +114,7 @@ export const en: Messages = {
   sample: sampleEn,
   regression: regressionEn,
   questionnaire: questionnaireEn,
+  transfer: transferEn,
   about: {
     title: 'About Kajian',
     version: (v: string) => `Version ${v}`,

@@ -4,6 +4,7 @@ import { seriesId } from './areas/series';
 import { entryId } from './areas/entry';
 import { sampleId } from './areas/sample';
 import { regressionId } from './areas/regression';
+import { transferId } from './areas/transfer';
 /** Bahasa Indonesia: the default language. Every other language must provide exactly these keys (see ./en.ts). */
 export const id = {
   appName: 'Kajian',
@@ -114,6 +115,7 @@ export const id = {
   sample: sampleId,
   regression: regressionId,
   questionnaire: questionnaireId,
+  transfer: transferId,
   about: {
     title: 'Tentang Kajian',
     version: (v: string) => `Versi ${v}`,
