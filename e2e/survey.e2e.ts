@@ -7,7 +7,7 @@ import { expect, shot as fullShot, test } from './fixtures';
 
 /** Full-page screenshot from the top (sticky table headers otherwise follow the scroll position). */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await fullShot(page, name);
 }
 
