@@ -36,6 +36,23 @@ export interface StoredQuestionnaire {
   questionIds: Map<string, string>;
 }
 
+const cache = new WeakMap<Database.Database, { key: string; stored: StoredQuestionnaire }>();
+
+/**
+ * The questionnaire, cached per connection and re-read only when its `updated_at` changes (every
+ * save sets it), so per-answer saves do not reload every question. Callers must not mutate it.
+ */
+export function cachedQuestionnaire(db: Database.Database): StoredQuestionnaire | null {
+  const head = db.prepare('SELECT id, updated_at FROM questionnaires ORDER BY created_at, id LIMIT 1').get() as { id: string; updated_at: string } | undefined;
+  if (!head) return null;
+  const key = `${head.id}@${head.updated_at}`;
+  const hit = cache.get(db);
+  if (hit && hit.key === key) return hit.stored;
+  const stored = loadQuestionnaire(db);
+  if (stored) cache.set(db, { key, stored });
+  return stored;
+}
+
 /** The project's questionnaire (the first one created), or null when there is none yet. */
 export function loadQuestionnaire(db: Database.Database): StoredQuestionnaire | null {
   const head = db.prepare('SELECT id, title, form_id, version, default_language FROM questionnaires ORDER BY created_at, id LIMIT 1').get() as
@@ -152,5 +169,6 @@ export function saveQuestionnaire(db: Database.Database, q: Questionnaire): Stor
       l.choices.forEach((c, i) => choice.run(newId(), lid, i + 1, c.value, c.label.id, c.label.en));
     }
   })();
+  cache.delete(db);
   return loadQuestionnaire(db)!;
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Question } from '../../analysis/form/types';
 import { newId, nowIso } from '../ids';
-import { loadQuestionnaire, type StoredQuestionnaire } from './questionnaire';
+import { cachedQuestionnaire, type StoredQuestionnaire } from './questionnaire';
 
 export type AnswerValue = string | number | null;
 
@@ -36,7 +36,7 @@ export class ResponseError extends Error {
 }
 
 function requireQuestionnaire(db: Database.Database): StoredQuestionnaire {
-  const q = loadQuestionnaire(db);
+  const q = cachedQuestionnaire(db);
   if (!q) throw new ResponseError('NO_QUESTIONNAIRE', 'The project has no questionnaire yet');
   return q;
 }
