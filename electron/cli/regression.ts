@@ -29,6 +29,7 @@ function list(args: ParsedArgs, name: string): string[] {
 }
 
 const f = (v: number | null | undefined, d = 4): string => (v === null || v === undefined ? '–' : formatNumber(v, 'en', d));
+const fp = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : v < 1e-4 ? '<0.0001' : formatNumber(v, 'en', 4));
 
 function text(r: RegressionReport, file: string): string {
   const lines: string[] = [];
@@ -37,10 +38,10 @@ function text(r: RegressionReport, file: string): string {
     lines.push(`Logistic regression of ${r.outcome.variable} (event = ${r.outcome.event}) on ${file}, n = ${r.n}${r.nExcluded ? ` (${r.nExcluded} excluded)` : ''}`);
     const w = [Math.max(4, ...r.coefficients.map((c) => c.term.length)), 10, 10, 8, 8, 10, 10, 10];
     lines.push(row(['term', 'B', 'SE', 'Wald', 'p', 'Exp(B)', 'OR low', 'OR high'], w));
-    for (const c of r.coefficients) lines.push(row([c.term, f(c.estimate), f(c.se), f(c.wald, 3), f(c.p), f(c.oddsRatio), f(c.orLow), f(c.orHigh)], w));
-    lines.push(`-2LL = ${f(r.deviance)}, LR chi2(${r.lrDf}) = ${f(r.lrChiSquare)}, p = ${f(r.lrP)}`);
+    for (const c of r.coefficients) lines.push(row([c.term, f(c.estimate), f(c.se), f(c.wald, 3), fp(c.p), f(c.oddsRatio), f(c.orLow), f(c.orHigh)], w));
+    lines.push(`-2LL = ${f(r.deviance)}, LR chi2(${r.lrDf}) = ${f(r.lrChiSquare)}, p = ${fp(r.lrP)}`);
     lines.push(`McFadden R2 = ${f(r.mcFaddenR2)}, Cox & Snell R2 = ${f(r.coxSnellR2)}, Nagelkerke R2 = ${f(r.nagelkerkeR2)}`);
-    lines.push(`Hosmer-Lemeshow chi2(${r.hosmerLemeshow.df}) = ${f(r.hosmerLemeshow.statistic)}, p = ${f(r.hosmerLemeshow.p)}`);
+    lines.push(`Hosmer-Lemeshow chi2(${r.hosmerLemeshow.df}) = ${f(r.hosmerLemeshow.statistic)}, p = ${fp(r.hosmerLemeshow.p)}`);
     const t = r.classification.counts;
     lines.push(`Classification (cut-off ${r.classification.cutoff}): observed 0 -> [${t[0].join(', ')}], observed 1 -> [${t[1].join(', ')}], accuracy ${f(100 * r.classification.accuracy, 1)}%`);
     for (const w2 of r.warnings) lines.push(`warning: ${w2.message}`);
@@ -49,8 +50,8 @@ function text(r: RegressionReport, file: string): string {
   lines.push(`Linear regression of ${r.response} on ${file}, n = ${r.n}${r.nExcluded ? ` (${r.nExcluded} excluded)` : ''}`);
   const w = [Math.max(4, ...r.coefficients.map((c) => c.term.length)), 10, 10, 8, 8, 8, 9, 9];
   lines.push(row(['term', 'B', 'SE', 'Beta', 't', 'p', 'Tolerance', 'VIF'], w));
-  for (const c of r.coefficients) lines.push(row([c.term, f(c.estimate), f(c.se), f(c.beta, 3), f(c.statistic, 3), f(c.p), f(c.tolerance, 3), f(c.vif, 3)], w));
-  lines.push(`R2 = ${f(r.rSquared)}, adjusted R2 = ${f(r.adjRSquared)}, SE of estimate = ${f(r.residualSE)}, F(${r.fDf1}, ${r.fDf2}) = ${f(r.fStatistic)}, p = ${f(r.fP)}`);
+  for (const c of r.coefficients) lines.push(row([c.term, f(c.estimate), f(c.se), f(c.beta, 3), f(c.statistic, 3), fp(c.p), f(c.tolerance, 3), f(c.vif, 3)], w));
+  lines.push(`R2 = ${f(r.rSquared)}, adjusted R2 = ${f(r.adjRSquared)}, SE of estimate = ${f(r.residualSE)}, F(${r.fDf1}, ${r.fDf2}) = ${f(r.fStatistic)}, p = ${fp(r.fP)}`);
   const a = r.assumptions;
   for (const v of [a.shapiroWilk.verdict, a.kolmogorovSmirnov.verdict, a.breuschPagan.verdict, a.glejser.verdict, a.durbinWatson.verdict]) lines.push(`- ${v.en}`);
   return lines.join('\n');
