@@ -23,6 +23,7 @@ describe('argument parsing', () => {
     expect(a.flags.get('json')).toBe(true);
     expect(a.flags.get('title')).toBe('Studi');
     expect(a.flags.get('rate')).toBe('15');
+    expect(parseArgs(['regress', 'x.csv', '--factor', 'a', '--factor=b']).flags.get('factor')).toBe('a,b');
   });
 });
 

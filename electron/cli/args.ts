@@ -10,6 +10,11 @@ const BOOLEAN_FLAGS = new Set(['json', 'labels', 'help', 'no-intercept', 'logist
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  // A repeated flag collects its values as a comma list (`--factor a --factor b` = `--factor a,b`).
+  const setFlag = (name: string, value: string) => {
+    const prev = flags.get(name);
+    flags.set(name, typeof prev === 'string' ? `${prev},${value}` : value);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') {
@@ -19,13 +24,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) {
-        flags.set(a.slice(2, eq), a.slice(eq + 1));
+        setFlag(a.slice(2, eq), a.slice(eq + 1));
         continue;
       }
       const name = a.slice(2);
       const next = argv[i + 1];
       if (!BOOLEAN_FLAGS.has(name) && next !== undefined && !next.startsWith('--')) {
-        flags.set(name, next);
+        setFlag(name, next);
         i++;
       } else {
         flags.set(name, true);

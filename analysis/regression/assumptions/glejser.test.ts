@@ -69,3 +69,13 @@ describe('glejser (R summary(lm(abs(resid) ~ X)))', () => {
     close(r.fStatistic, 0.33373950352128656, STAT);
   });
 });
+
+describe('large inputs', () => {
+  test('the QR norm does not overflow the call stack on a million rows', async () => {
+    const { householderQr } = await import('./linalg');
+    const n = 1_000_000;
+    const X = Array.from({ length: n }, (_, i) => [1, (i % 1000) / 1000]);
+    const qr = householderQr(X);
+    expect(qr.rank).toBe(2);
+  });
+});

@@ -32,6 +32,16 @@ function applyHouseholder(v: readonly number[], x: number[], from: number): void
   for (let i = from; i < x.length; i++) x[i] -= f * v[i];
 }
 
+/** The Euclidean norm, scaled against overflow, without spreading the array (spreading a million values overflows the call stack). */
+function euclideanNorm(c: readonly number[]): number {
+  let scale = 0;
+  for (const v of c) scale = Math.max(scale, Math.abs(v));
+  if (scale === 0 || !Number.isFinite(scale)) return scale;
+  let sum = 0;
+  for (const v of c) sum += (v / scale) * (v / scale);
+  return scale * Math.sqrt(sum);
+}
+
 /**
  * Householder QR of an n x p matrix (rows given). Columns that become numerically dependent
  * on earlier ones (residual norm < tol * original norm) are moved to the end and not used,
@@ -43,7 +53,7 @@ export function householderQr(X: readonly (readonly number[])[], tol = QR_TOL): 
   // Column-major working copy.
   const cols: number[][] = Array.from({ length: p }, (_, j) => X.map((row) => row[j]));
   const pivot = Array.from({ length: p }, (_, j) => j);
-  const origNorm = cols.map((c) => Math.hypot(...c));
+  const origNorm = cols.map(euclideanNorm);
   const householder: number[][] = [];
   let rank = p;
   let j = 0;
