@@ -95,3 +95,25 @@ describe('questionnaire designer state', () => {
     expect(bad.ok).toBe(false);
   });
 });
+
+describe('problems in the UI language', () => {
+  test('built from the problem structure, in Indonesian and English', async () => {
+    const { problemText } = await import('../../components/questionnaire/problem-text');
+    const { id } = await import('../i18n/id');
+    const { en } = await import('../i18n/en');
+    const { validateQuestionnaire } = await import('../../../../analysis/form/types');
+    const q = smallQuestionnaire();
+    q.questions[0]!.name = '1nama';
+    q.questions[1]!.name = 'peserta_aktif';
+    q.choiceLists[0]!.choices[1]!.value = 'ya';
+    q.questions[5]!.listName = 'alasan';
+    const texts = (lang: typeof id) => validateQuestionnaire(q).map((p) => problemText(p, q, lang.questionnaire));
+    expect(texts(id)).toEqual([
+      "Kode 'ya' muncul lebih dari sekali dalam daftar.",
+      "Nama '1nama' tidak sah: awali dengan huruf atau _, lalu huruf, angka, _, - atau .",
+      "Nama 'peserta_aktif' dipakai lebih dari sekali.",
+      "Butir Likert memerlukan daftar dengan nilai 1, 2, 3, 4, 5; 'alasan' tidak demikian.",
+    ]);
+    expect(texts(en)[3]).toBe("A Likert item needs a list with the values 1, 2, 3, 4, 5; 'alasan' is not one.");
+  });
+});
