@@ -198,8 +198,15 @@ test('questionnaire designer: deleting or replacing questions that hold answers 
   await snap(page, 'questionnaire-loss-id');
   await page.getByRole('button', { name: 'Batal', exact: true }).click();
   await expect(page.getByTestId('designer-status')).toContainText('belum disimpan');
-  await page.getByRole('button', { name: 'Batalkan perubahan' }).click();
+  // Alt+1 (another area) with unsaved edits asks first; discarding leaves and drops the edit.
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByTestId('leave-dialog')).toBeVisible();
+  await page.getByRole('button', { name: 'Buang perubahan' }).click();
+  await expect(page.getByTestId('area-questionnaire')).toHaveCount(0);
+  await expect(page.getByTestId('nav-overview')).toHaveAttribute('aria-current', 'page');
+  await page.keyboard.press('Alt+2');
   await expect(list.locator('li')).toHaveCount(6);
+  await expect(page.getByTestId('designer-status')).toContainText('Semua perubahan tersimpan');
   await snap(page, 'questionnaire-list-id');
 
   // An import that drops answered questions is refused until confirmed.
