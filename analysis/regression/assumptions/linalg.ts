@@ -1,3 +1,4 @@
+import { symmetricEigen } from '../../linalg/symmetric';
 /**
  * Small dense linear-algebra helpers for the assumption tests (Householder QR with
  * LINPACK dqrdc2-style limited column pivoting, as R's lm.fit; symmetric eigenvalues by
@@ -143,43 +144,7 @@ export function qrCrossprodInverse(qr: Qr): number[][] {
   return out;
 }
 
-/** Eigenvalues (descending) of a symmetric matrix by the cyclic Jacobi method. */
+/** Eigenvalues (descending) of a symmetric matrix: the shared cyclic Jacobi of analysis/linalg. */
 export function symmetricEigenvalues(S: readonly (readonly number[])[]): number[] {
-  const m = S.length;
-  const a = S.map((row) => [...row]);
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    let total = 0;
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        const v = a[i][j] * a[i][j];
-        total += v;
-        if (i !== j) off += v;
-      }
-    }
-    if (off <= 1e-30 * total || off === 0) break;
-    for (let p = 0; p < m - 1; p++) {
-      for (let q = p + 1; q < m; q++) {
-        const apq = a[p][q];
-        if (apq === 0) continue;
-        const theta = (a[q][q] - a[p][p]) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < m; k++) {
-          const akp = a[k][p];
-          const akq = a[k][q];
-          a[k][p] = c * akp - s * akq;
-          a[k][q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < m; k++) {
-          const apk = a[p][k];
-          const aqk = a[q][k];
-          a[p][k] = c * apk - s * aqk;
-          a[q][k] = s * apk + c * aqk;
-        }
-      }
-    }
-  }
-  return a.map((row, i) => row[i]).sort((x, y) => y - x);
+  return symmetricEigen(S).values;
 }
