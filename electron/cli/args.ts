@@ -5,7 +5,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that never take a value (so `--json file` keeps `file` positional). */
-const BOOLEAN_FLAGS = new Set(['json', 'labels', 'help', 'no-intercept', 'logistic', 'force', 'include-personal']);
+const BOOLEAN_FLAGS = new Set(['json', 'labels', 'help', 'no-intercept', 'logistic', 'force', 'include-personal', 'replace']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positionals: string[] = [];

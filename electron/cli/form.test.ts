@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createProject, openProject } from '../../db';
 import { loadQuestionnaire, saveQuestionnaire } from '../../db/queries/questionnaire';
@@ -9,7 +10,8 @@ import { runCli } from '../cli';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-const EXAMPLES = '/work/shared/xlsform-examples';
+// The shared folder sits beside the repository (here and in CI's clone).
+const EXAMPLES = fileURLToPath(new URL('../../../shared/xlsform-examples', import.meta.url));
 let counter = 0;
 
 function project(): string {

@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { smallQuestionnaire } from '../../../analysis/entry/fixtures';
 import { readXlsForm, writeXlsForm } from '../../../analysis/form/xlsform';
@@ -12,7 +13,8 @@ import type { LostQuestion, SkippedRow } from './contract';
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 let counter = 0;
-const EXAMPLES = '/work/shared/xlsform-examples';
+// The shared folder sits beside the repository (here and in CI's clone).
+const EXAMPLES = fileURLToPath(new URL('../../../../shared/xlsform-examples', import.meta.url));
 
 async function withProject(): Promise<Session> {
   const s = new Session({ settings: SettingsStore.inFolder(join(tmp.dir, 'settings')), shell: { transport: 'browser', defaultFolder: tmp.dir, appVersion: '0.1.0' } });
