@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { smallQuestionnaire } from '../analysis/entry/fixtures';
+import { createProject, newId } from '../db';
+import { saveQuestionnaire } from '../db/queries/questionnaire';
+import type { Benchmark } from './types';
+
+/**
+ * The responses grid with 100,000 responses, scrolled in Chromium: frame times from
+ * requestAnimationFrame deltas while `.grid-viewport` is scrolled programmatically for a few
+ * seconds (the flags of playwright.config.ts; the project served by electron/serve.ts).
+ */
+
+const RESPONSES = 100_000;
+const SCROLL_MS = 5_000;
+const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function seed(path: string): void {
+  const p = createProject(path, { title: 'Grid bench' });
+  const db = p.db;
+  saveQuestionnaire(db, smallQuestionnaire());
+  const qn = db.prepare('SELECT id FROM questionnaires').get() as { id: string };
+  const id = new Map((db.prepare('SELECT name, id FROM questions').all() as { name: string; id: string }[]).map((q) => [q.name, q.id]));
+  const now = new Date().toISOString();
+  const programmes = ['jkk', 'jkk jkm', 'jht', 'jkk jkm jht jkp', ''];
+  db.transaction(() => {
+    const resp = db.prepare('INSERT INTO respondents (id, code, created_at) VALUES (?, ?, ?)');
+    const r = db.prepare("INSERT INTO responses (id, questionnaire_id, respondent_id, enumerator, location, interview_date, status, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'complete', 'sample', ?, ?)");
+    const a = db.prepare('INSERT INTO answers (response_id, question_id, value, updated_at) VALUES (?, ?, ?, ?)');
+    for (let i = 0; i < RESPONSES; i++) {
+      const rid = newId();
+      const res = newId();
+      resp.run(rid, `R-${String(i).padStart(6, '0')}`, now);
+      r.run(res, qn.id, rid, `Pencacah ${i % 25}`, ['Surabaya', 'Medan', 'Makassar', 'Yogyakarta'][i % 4], '2024-05-01', now, now);
+      a.run(res, id.get('nama'), `Responden ${i}`, now);
+      a.run(res, id.get('umur'), 18 + (i % 60), now);
+      a.run(res, id.get('peserta_aktif'), i % 3 ? 'ya' : 'tidak', now);
+      if (i % 3 === 0) a.run(res, id.get('alasan_tidak_ikut'), 'administrasi', now);
+      const prog = programmes[i % programmes.length]!;
+      if (i % 3 && prog) a.run(res, id.get('program'), prog, now);
+      a.run(res, id.get('akses1'), 1 + (i % 5), now);
+    }
+  })();
+  p.close();
+}
+
+async function serve(dataDir: string, folder: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/serve.ts', '--data-dir', dataDir, '--folder', folder], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    });
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
+export const benchmark: Benchmark = {
+  name: 'responses grid scroll',
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'kajian-bench-grid-'));
+    let server: { child: ChildProcess; url: string } | null = null;
+    const browser = await chromium.launch({ executablePath: process.env.KAJIAN_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const path = join(dir, 'grid.kajian');
+      seed(path);
+      server = await serve(join(dir, 'data'), dir);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(server.url);
+      await page.getByLabel('Jalur berkas').fill(path);
+      await page.getByRole('button', { name: 'Buka', exact: true }).click();
+      await page.getByTestId('nav-data').click();
+      await page.locator('.grid-viewport .grid-body .grid-row').first().waitFor({ timeout: 60_000 });
+      // Scroll continuously: each frame moves the viewport on (a steady fling), jumping far now and then (a dragged scrollbar).
+      // The page script is a string: this file is type-checked without the DOM library.
+      const frames = (await page.evaluate(`new Promise((resolve) => {
+        const vp = document.querySelector('.grid-viewport');
+        const deltas = [];
+        const max = vp.scrollHeight - vp.clientHeight;
+        let last = performance.now();
+        const start = last;
+        let n = 0;
+        const step = (now) => {
+          deltas.push(now - last);
+          last = now;
+          n++;
+          vp.scrollTop = n % 60 === 0 ? Math.random() * max : Math.min(max, vp.scrollTop + 400);
+          if (now - start < ${SCROLL_MS}) requestAnimationFrame(step);
+          else resolve(deltas.slice(1));
+        };
+        requestAnimationFrame(step);
+      })`)) as number[];
+      const rows = await page.locator('.grid-viewport .grid-body .grid-row').count();
+      const sorted = [...frames].sort((a, b) => a - b);
+      const p99 = sorted[Math.ceil(0.99 * sorted.length) - 1]!;
+      const max = sorted[sorted.length - 1]!;
+      const over = frames.filter((f) => f > 50).length;
+      return [
+        {
+          work: `responses grid with ${RESPONSES.toLocaleString('en')} responses: scroll .grid-viewport for ${SCROLL_MS / 1000} s in Chromium (rAF frame times), max frame`,
+          kajianMs: max,
+          referenceTool: 'none (goal: no frame over 50 ms)',
+          referenceMs: null,
+          goal: 'max frame <= 50 ms',
+          notes: `${frames.length} frames; p99 ${p99.toFixed(1)} ms; median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms; frames over 50 ms: ${over}; rows in the DOM at the end: ${rows}`,
+        },
+      ];
+    } finally {
+      await browser.close();
+      server?.child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
