@@ -39,7 +39,7 @@ export function transferHandlers(session: AreaSession): AreaHandlers<typeof tran
       const file = absolute(path);
       let table;
       try {
-        table = readImportTable(file);
+        table = readImportTable(file, { maxRows: 10 });
       } catch (e) {
         fileError(file, e);
       }

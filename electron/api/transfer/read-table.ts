@@ -16,7 +16,7 @@ import { decodeText } from '../../io/decode';
 export interface ReadTable extends ImportTable {
   format: 'csv' | 'xlsx';
   encoding?: string;
-  /** Rows in the file (all of them, even when `maxRows` cut `rows` short). */
+  /** Data rows in the file, even when `maxRows` cut `rows` short (an XLSX preview takes it from the sheet's dimension). */
   totalRows: number;
   /** Facts worth telling the user (other sheets not read, ...). */
   notes: { en: string; id: string }[];
@@ -186,7 +186,12 @@ function firstSheetPath(entries: Map<string, ZipEntry>, buf: Buffer): { path: st
 }
 
 /** Rows of the first sheet: [spreadsheet row number, cells by column]. Empty rows are left out. */
-function fastXlsxRows(buf: Buffer): { rows: [number, ImportCell[]][]; sheets: number } {
+/**
+ * Rows of the first sheet: [spreadsheet row number, cells by column]. Empty rows are left out.
+ * With `limit`, scanning stops after that many non-empty rows and `lastRow` comes from the
+ * sheet's <dimension> (the row count of a preview without reading every cell).
+ */
+function fastXlsxRows(buf: Buffer, limit = Number.POSITIVE_INFINITY): { rows: [number, ImportCell[]][]; sheets: number; lastRow?: number } {
   const entries = zipEntries(buf);
   const { path, sheets } = firstSheetPath(entries, buf);
   const xml = unzip(buf, entries, path);
@@ -250,6 +255,10 @@ function fastXlsxRows(buf: Buffer): { rows: [number, ImportCell[]][]; sheets: nu
     }
     if (c1 === 114 /* r */ && xml.startsWith('<row', i)) {
       flush();
+      if (rows.length >= limit) {
+        const dim = /<dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(xml.slice(0, xml.indexOf('<sheetData')));
+        return { rows, sheets, ...(dim ? { lastRow: Number(dim[1]) } : {}) };
+      }
       const gt = xml.indexOf('>', i);
       const r = attr(xml.slice(i, gt), 'r');
       rowNo = r ? Number(r) : rowNo + 1;
@@ -286,7 +295,7 @@ function sheetJsRows(buf: Buffer): { rows: [number, ImportCell[]][]; sheets: num
   return { rows, sheets: wb.SheetNames.length };
 }
 
-function tableFromRows(rows: [number, ImportCell[]][], maxRows: number): Omit<ReadTable, 'format' | 'notes'> {
+function tableFromRows(rows: [number, ImportCell[]][], maxRows: number, lastRow?: number): Omit<ReadTable, 'format' | 'notes'> {
   if (rows.length === 0) throw new ReadTableError('the file is empty');
   const [, headCells] = rows[0]!;
   const header = headCells.map((h, i) => {
@@ -312,7 +321,9 @@ function tableFromRows(rows: [number, ImportCell[]][], maxRows: number): Omit<Re
     }
     return cells;
   });
-  return { header, rows: out, rowNumbers: kept.map(([n]) => n), totalRows: body.length, problems };
+  // A preview cut short: the data rows up to the sheet's last row (blank rows inside it included).
+  const totalRows = lastRow !== undefined && lastRow > (rows[rows.length - 1]?.[0] ?? 0) ? lastRow - rows[0]![0] : body.length;
+  return { header, rows: out, rowNumbers: kept.map(([n]) => n), totalRows, problems };
 }
 
 export interface ReadOptions {
@@ -332,9 +343,9 @@ export function readImportTable(path: string, opts: ReadOptions = {}): ReadTable
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls' || ext === '.ods') {
     if (bytes.length === 0) throw new ReadTableError('the file is empty');
-    let read: { rows: [number, ImportCell[]][]; sheets: number };
+    let read: { rows: [number, ImportCell[]][]; sheets: number; lastRow?: number };
     try {
-      read = ext === '.xls' || ext === '.ods' ? sheetJsRows(bytes) : fastXlsxRows(bytes);
+      read = ext === '.xls' || ext === '.ods' ? sheetJsRows(bytes) : fastXlsxRows(bytes, maxRows + 1);
     } catch (e) {
       if (!(e instanceof ReadTableError) || /no sheets/.test(e.message)) throw e;
       read = sheetJsRows(bytes);
@@ -343,7 +354,7 @@ export function readImportTable(path: string, opts: ReadOptions = {}): ReadTable
       read.sheets > 1
         ? [{ en: `Only the first sheet is read; the other ${read.sheets - 1} (for example KoboToolbox repeat groups) are not imported.`, id: `Hanya lembar pertama yang dibaca; ${read.sheets - 1} lembar lain (misalnya grup ulang KoboToolbox) tidak diimpor.` }]
         : [];
-    return { ...tableFromRows(read.rows, maxRows), format: 'xlsx', notes };
+    return { ...tableFromRows(read.rows, maxRows, read.lastRow), format: 'xlsx', notes };
   }
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
     const { text, encoding } = decodeText(bytes);

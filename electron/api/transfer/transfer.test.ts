@@ -84,6 +84,16 @@ describe('reading files', () => {
     expect(XLSX.utils.sheet_to_json(back.Sheets.s!, { header: 1 })).toEqual([['a', 'b'], ['x\u0001y', 2], ['_x0041_', -3.25]]);
   });
 
+  test('a preview stops after maxRows and still counts the rows', () => {
+    const aoa = [['respondent_id', 'umur'], ...Array.from({ length: 25 }, (_, i) => [`R${i}`, 20 + i])];
+    for (const path of [xlsx('many.xlsx', aoa), file('many.csv', aoa.map((r) => r.join(',')).join('\n'))]) {
+      const t = readImportTable(path, { maxRows: 10 });
+      expect(t.rows).toHaveLength(10);
+      expect(t.totalRows).toBe(25);
+      expect(t.rowNumbers[9]).toBe(11);
+    }
+  });
+
   test('formulas: the cached value is read, never evaluated', () => {
     const ws = XLSX.utils.aoa_to_sheet([['respondent_id', 'umur', 'catatan'], ['R1', 0, '=1+1']]);
     ws.B2 = { t: 'n', v: 42, f: 'SUM(20,22)' };
