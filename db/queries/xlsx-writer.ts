@@ -37,11 +37,12 @@ export function escapeXml(s: string): string {
 }
 
 function sheetXml(rows: readonly SheetCell[][]): Buffer {
-  const chunks: string[] = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
-  ];
   const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
   const cols = Array.from({ length: width }, (_, i) => colName(i));
+  const dimension = `A1:${cols[Math.max(0, width - 1)] ?? 'A'}${Math.max(1, rows.length)}`;
+  const chunks: string[] = [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="${dimension}"/><sheetData>`,
+  ];
   rows.forEach((row, r) => {
     let s = `<row r="${r + 1}">`;
     for (let c = 0; c < row.length; c++) {

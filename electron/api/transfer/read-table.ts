@@ -257,7 +257,11 @@ function fastXlsxRows(buf: Buffer, limit = Number.POSITIVE_INFINITY): { rows: [n
       flush();
       if (rows.length >= limit) {
         const dim = /<dimension\s+ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(xml.slice(0, xml.indexOf('<sheetData')));
-        return { rows, sheets, ...(dim ? { lastRow: Number(dim[1]) } : {}) };
+        if (dim) return { rows, sheets, lastRow: Number(dim[1]) };
+        // No dimension: the last <row r="..."> of the sheet.
+        const lastTag = xml.lastIndexOf('<row ');
+        const r = lastTag > i ? attr(xml.slice(lastTag, xml.indexOf('>', lastTag)), 'r') : null;
+        return { rows, sheets, ...(r ? { lastRow: Number(r) } : {}) };
       }
       const gt = xml.indexOf('>', i);
       const r = attr(xml.slice(i, gt), 'r');
