@@ -453,6 +453,19 @@ export function importResponses(db: Database.Database, table: ImportTable, mappi
   if (checked.length > 1000) db.pragma('cache_size = -262144');
   try {
     db.transaction(() => {
+      // A bulk import larger than what is stored: the secondary indexes of answers are dropped and
+      // rebuilt from their own stored definitions at the end (one sort instead of millions of
+      // scattered inserts), inside the same transaction, so a cancel or failure restores them too.
+      let rebuild: string[] = [];
+      const incoming = checked.reduce((n, r) => n + r.answers.length, 0);
+      if (incoming > 100_000) {
+        const stored = (db.prepare('SELECT count(*) AS n FROM answers').get() as { n: number }).n;
+        if (incoming > stored) {
+          const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'answers' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+          for (const ix of indexes) db.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`);
+          rebuild = indexes.map((ix) => ix.sql);
+        }
+      }
       const codes = new Map<string, string>();
       for (const r of db.prepare('SELECT code, id FROM respondents ORDER BY created_at DESC, id DESC').iterate() as Iterable<{ code: string; id: string }>) codes.set(r.code, r.id);
       const putRespondent = db.prepare('INSERT INTO respondents (id, code, created_at) VALUES (?, ?, ?)');
@@ -478,6 +491,7 @@ export function importResponses(db: Database.Database, table: ImportTable, mappi
         answers += row.answers.length;
         if (opts.onProgress && i % 2000 === 1999) opts.onProgress({ phase: 'write', done: i + 1, total });
       });
+      for (const sql of rebuild) db.exec(sql);
       opts.beforeCommit?.();
     })();
   } finally {

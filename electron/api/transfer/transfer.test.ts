@@ -179,6 +179,26 @@ describe('checking and writing', () => {
     ]);
   });
 
+  test('a bulk import rebuilds the answers indexes as they were; a cancel before the commit leaves everything as it was', () => {
+    const indexes = () => project.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'answers' ORDER BY name").all();
+    const before = indexes();
+    const q = form();
+    q.questions.push(...Array.from({ length: 30 }, (_, i) => question(`n${i}`, 'integer')));
+    saveQuestionnaire(project.db, q);
+    const header = ['respondent_id', ...Array.from({ length: 30 }, (_, i) => `n${i}`)];
+    const rows = Array.from({ length: 4000 }, (_, r) => [`R${r}`, ...Array.from({ length: 30 }, (_, i) => (r + i) % 97)]);
+    const table = { header, rows, rowNumbers: rows.map((_, i) => i + 2) };
+    const mapping = autoMapping(header, q);
+    expect(() => importResponses(project.db, table, mapping, { beforeCommit: () => { throw new Error('cancelled'); } })).toThrow('cancelled');
+    expect(indexes()).toEqual(before);
+    expect(count()).toBe(0);
+    const outcome = importResponses(project.db, table, mapping);
+    expect(outcome).toMatchObject({ ok: true, imported: 4000, answers: 120_000 });
+    expect(indexes()).toEqual(before);
+    expect(project.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(project.db.prepare("SELECT count(*) AS n FROM answers a JOIN questions q ON q.id = a.question_id WHERE q.name = 'n3' AND a.value = 5").get()).toEqual({ n: rows.filter((r) => r[4] === 5).length });
+  });
+
   test('a long CSV row is a bad cell', () => {
     const { outcome } = run(file('long.csv', 'respondent_id,umur\nR1,30,extra\n'));
     expect(outcome.ok).toBe(false);
