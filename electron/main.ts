@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setDefaultNativeBinding } from '../db';
 import type { Language, ProjectSummary } from './api/contract';
-import { Session } from './api/handlers';
+import { Session, type FileKind } from './api/handlers';
 import { API_CHANNEL, MENU_CHANNEL, type MenuCommand } from './api/methods';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAllowedExternal, isAppUrl, projectPathFromArgv } from './security';
 import { SettingsStore } from './settings';
@@ -51,6 +51,28 @@ async function pickProjectPath(mode: 'open' | 'save', suggestedName?: string): P
     return r.canceled ? null : (r.filePaths[0] ?? null);
   }
   const options = { defaultPath: join(app.getPath('documents'), suggestedName ?? 'studi-baru.kajian'), filters: projectFilters(language) };
+  const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  return r.canceled || !r.filePath ? null : r.filePath;
+}
+
+const FILE_FILTERS: Record<FileKind, { id: string; en: string; extensions: string[] }> = {
+  table: { id: 'Tabel (CSV, Excel)', en: 'Table (CSV, Excel)', extensions: ['csv', 'xlsx', 'xls'] },
+  xlsform: { id: 'XLSForm (Excel)', en: 'XLSForm (Excel)', extensions: ['xlsx', 'xls'] },
+  png: { id: 'Gambar PNG', en: 'PNG image', extensions: ['png'] },
+  any: { id: 'Semua berkas', en: 'All files', extensions: ['*'] },
+};
+
+async function pickFile(mode: 'open' | 'save', kind: FileKind, suggestedName?: string): Promise<string | null> {
+  const language = settings.get().language;
+  const f = FILE_FILTERS[kind];
+  const filters = [{ name: f[language], extensions: f.extensions }];
+  const owner = mainWindow ?? undefined;
+  if (mode === 'open') {
+    const options = { properties: ['openFile' as const], filters };
+    const r = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  }
+  const options = { defaultPath: join(app.getPath('documents'), suggestedName ?? ''), filters };
   const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
   return r.canceled || !r.filePath ? null : r.filePath;
 }
@@ -227,7 +249,7 @@ async function start(): Promise<void> {
   const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
   apiSession = new Session({
     settings,
-    shell: { transport: 'electron', pickProjectPath, defaultFolder: app.getPath('documents'), appVersion: version, onProjectChanged },
+    shell: { transport: 'electron', pickProjectPath, pickFile, defaultFolder: app.getPath('documents'), appVersion: version, onProjectChanged },
   });
   harden();
   serveRenderer();

@@ -63,6 +63,10 @@ const coreContract = {
     input: z.strictObject({ mode: z.enum(['open', 'save']), suggestedName: z.string().max(255).optional() }),
     output: returns<{ path: string | null }>(),
   },
+  'dialog.pickFile': {
+    input: z.strictObject({ mode: z.enum(['open', 'save']), kind: z.enum(['table', 'xlsform', 'png', 'any']), suggestedName: z.string().max(255).optional() }),
+    output: returns<{ path: string | null }>(),
+  },
   'project.create': { input: z.strictObject({ path, title }), output: returns<ProjectSummary>() },
   'project.open': { input: z.strictObject({ path }), output: returns<ProjectSummary>() },
   'project.current': { input: none, output: returns<ProjectSummary | null>() },

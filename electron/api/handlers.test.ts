@@ -95,6 +95,13 @@ describe('dispatch', () => {
 
   test('the browser has no native dialog: picking returns null', async () => {
     expect(await session().dispatch('dialog.pickProjectPath', { mode: 'open' })).toEqual({ ok: true, value: { path: null } });
+    expect(await session().dispatch('dialog.pickFile', { mode: 'open', kind: 'table' })).toEqual({ ok: true, value: { path: null } });
+    const desktop = new Session({
+      settings: SettingsStore.inFolder(join(tmp.dir, 'settings-desktop')),
+      shell: { transport: 'electron', defaultFolder: tmp.dir, appVersion: '0', pickFile: async (mode, kind, name) => `/picked/${mode}/${kind}/${name ?? ''}` },
+    });
+    expect(await desktop.dispatch('dialog.pickFile', { mode: 'save', kind: 'xlsform', suggestedName: 'k.xlsx' })).toEqual({ ok: true, value: { path: '/picked/save/xlsform/k.xlsx' } });
+    expect((await desktop.dispatch('dialog.pickFile', { mode: 'open', kind: 'exe' })).ok).toBe(false);
     const info = await session().dispatch('app.info', {});
     expect(info.ok && info.value).toMatchObject({ name: 'Kajian', transport: 'browser', nativeDialogs: false, schemaVersion: 2 });
   });

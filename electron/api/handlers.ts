@@ -17,11 +17,15 @@ import { transferHandlers } from './transfer/handlers';
 export interface ShellCapabilities {
   transport: 'electron' | 'browser';
   pickProjectPath?: (mode: 'open' | 'save', suggestedName?: string) => Promise<string | null>;
+  /** A native dialog for data files: tables (CSV/XLSX), XLSForms, PNG images. */
+  pickFile?: (mode: 'open' | 'save', kind: FileKind, suggestedName?: string) => Promise<string | null>;
   defaultFolder: string;
   appVersion: string;
   /** Called after the open project changes (the Electron shell updates its window title and menu). */
   onProjectChanged?: (project: ProjectSummary | null) => void;
 }
+
+export type FileKind = 'table' | 'xlsform' | 'png' | 'any';
 
 export interface HandlerContext {
   settings: SettingsStore;
@@ -85,6 +89,10 @@ export class Session {
     'dialog.pickProjectPath': async ({ mode, suggestedName }) => {
       const pick = this.ctx.shell.pickProjectPath;
       return { path: pick ? await pick(mode, suggestedName) : null };
+    },
+    'dialog.pickFile': async ({ mode, kind, suggestedName }) => {
+      const pick = this.ctx.shell.pickFile;
+      return { path: pick ? await pick(mode, kind, suggestedName) : null };
     },
     'project.create': ({ path, title }) => {
       let target = this.absolute(path);

@@ -18,6 +18,7 @@ const CORE_METHODS = [
   'settings.setLanguage',
   'recent.remove',
   'dialog.pickProjectPath',
+  'dialog.pickFile',
   'project.create',
   'project.open',
   'project.current',
