@@ -15,8 +15,8 @@ export const GRID_PAGE = 200;
 export class GridState {
   columns = $state<Page['columns']>([]);
   total = $state(0);
-  /** Loaded rows by absolute index. */
-  rows = $state<Record<number, Row>>({});
+  /** Loaded pages by their first row's index (a page is GRID_PAGE rows): adding a page copies only the page table, never every loaded row. */
+  pages = $state<Record<number, Row[]>>({});
   sort = $state<{ column: string; direction: 'asc' | 'desc' } | null>(null);
   filters = $state<Record<string, string>>({});
   search = $state('');
@@ -49,7 +49,7 @@ export class GridState {
   async reload(): Promise<void> {
     this.generation++;
     this.pending.clear();
-    this.rows = {};
+    this.pages = {};
     await this.ensure(0, GRID_PAGE);
   }
 
@@ -61,7 +61,7 @@ export class GridState {
     const jobs: Promise<void>[] = [];
     for (let p = first; p <= last; p++) {
       const offset = p * GRID_PAGE;
-      if (this.pending.has(offset) || this.rows[offset] !== undefined) continue;
+      if (this.pending.has(offset) || this.pages[offset] !== undefined) continue;
       if (offset > 0 && offset >= this.total) continue;
       this.pending.add(offset);
       jobs.push(
@@ -72,9 +72,7 @@ export class GridState {
             if (gen !== this.generation) return;
             this.columns = page.columns;
             this.total = page.total;
-            const next = { ...this.rows };
-            page.rows.forEach((r, i) => (next[offset + i] = r));
-            this.rows = next;
+            this.pages = { ...this.pages, [offset]: page.rows };
           } catch (e) {
             this.app.error = this.app.describe(e);
           } finally {
@@ -85,6 +83,12 @@ export class GridState {
       );
     }
     await Promise.all(jobs);
+  }
+
+  /** The row at an absolute index, if its page is loaded. */
+  row(index: number): Row | undefined {
+    const offset = index - (index % GRID_PAGE);
+    return this.pages[offset]?.[index - offset];
   }
 
   toggleSort(column: string): void {
