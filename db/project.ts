@@ -38,7 +38,8 @@ function dbOptions(opts: OpenOptions | undefined, extra: Database.Options = {}):
 function applyPragmas(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
+  // FULL: every committed answer is fsynced, so it survives a power cut as well as a crash.
+  db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 3000');
 }
 
