@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { parseAnswer } from '../../analysis/entry/parse-answer';
+import { checkConstraint, dateQuestionNames } from '../../analysis/form/expr';
 import type { Question, Questionnaire } from '../../analysis/form/types';
 import { newId, nowIso } from '../ids';
 import { loadQuestionnaire, type StoredQuestionnaire } from './questionnaire';
@@ -382,6 +383,10 @@ export function importResponses(db: Database.Database, table: ImportTable, mappi
   const listOrder = new Map<Question, string[]>();
   for (const q of choiceGroups.keys()) listOrder.set(q, listOf(q, questionnaire)?.choices.map((c) => c.value) ?? []);
   const dateHeader = dateChecker(DATE_HEADER, questionnaire);
+  const constrained = questionnaire.questions.filter((q) => q.constraint.trim() !== '');
+  const dateNames = dateQuestionNames(questionnaire);
+  const columnOf = new Map<Question, number>();
+  for (const t of targets) if (t.kind !== 'header' && !columnOf.has(t.question)) columnOf.set(t.question, t.index);
 
   const total = table.rows.length;
   const checked: CheckedRow[] = [];
@@ -437,6 +442,18 @@ export function importResponses(db: Database.Database, table: ImportTable, mappi
         }
       }
       if (any && picked.size > 0) row.answers.push([q, listOrder.get(q)!.filter((c) => picked.has(c)).join(' ')]);
+    }
+    // Constraints, as data entry applies them when a field is left (`.` is the answer, ${...} the row's other answers).
+    if (constrained.length && row.answers.length) {
+      const answersByName = new Map<string, string | number | null>(row.answers.map(([q, v]) => [q.name, v]));
+      for (const [q, v] of row.answers) {
+        if (!q.constraint.trim()) continue;
+        const en = checkConstraint(q, v, answersByName, { dateNames, language: 'en' });
+        if (!en.ok) {
+          const id = checkConstraint(q, v, answersByName, { dateNames, language: 'id' });
+          bad(rowNo, columnOf.get(q) ?? 0, v, `${q.name}: ${en.message}`, `${q.name}: ${id.ok ? en.message : id.message}`);
+        }
+      }
     }
     checked.push(row);
     if (opts.onProgress && r % 2000 === 1999) opts.onProgress({ phase: 'check', done: r + 1, total });

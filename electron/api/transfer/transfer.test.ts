@@ -138,6 +138,18 @@ describe('checking and writing', () => {
     expect(count()).toBe(0);
   });
 
+  test('constraints are checked as data entry checks them: the message names the question, nothing written', () => {
+    const { outcome } = run(file('constraint.csv', 'respondent_id,umur,peserta_aktif\nR1,30,ya\nR2,120,tidak\nR3,14,ya\n'));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    // smallQuestionnaire: umur has the constraint ". >= 15 and . <= 99" with the messages "Umur 15-99" / "Age 15-99".
+    expect(outcome.errors.map((e) => [e.row, e.column, e.value, e.reason, e.reasonId])).toEqual([
+      [3, 'umur', '120', 'umur: Age 15-99', 'umur: Umur 15-99'],
+      [4, 'umur', '14', 'umur: Age 15-99', 'umur: Umur 15-99'],
+    ]);
+    expect(count()).toBe(0);
+  });
+
   test('all rows go in one transaction, with values as data entry stores them', () => {
     const { outcome } = run(file('ok.csv', 'respondent_id,enumerator,umur,peserta_aktif,program,pendapatan,tgl_lahir,akses1\nR1,Ani,30,ya,jkm jkk,"2,5",31/01/2000,4\nR2,Budi,40,tidak,,7,2001-02-03,\n'));
     expect(outcome).toMatchObject({ ok: true, imported: 2, respondentsCreated: 2 });
