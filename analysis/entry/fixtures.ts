@@ -1,26 +1,8 @@
-import type { Question, Questionnaire } from '../form/types';
+import { blankQuestion, type Question, type Questionnaire } from '../form/types';
 
 /** A question with every field at its neutral value, overridden by `over`. For tests and generators. */
 export function question(name: string, type: Question['type'], over: Partial<Question> = {}): Question {
-  return {
-    name,
-    type,
-    label: { id: name, en: name },
-    hint: { id: '', en: '' },
-    required: false,
-    requiredMessage: { id: '', en: '' },
-    constraint: '',
-    constraintMessage: { id: '', en: '' },
-    relevant: '',
-    calculation: '',
-    listName: null,
-    group: null,
-    personalData: false,
-    dimension: null,
-    reverse: false,
-    appearance: '',
-    ...over,
-  };
+  return blankQuestion(name, type, { label: { id: name, en: name }, ...over });
 }
 
 /** A small questionnaire: participation (ya/tidak), a skip to the reason, age with a constraint, a Likert item. */

@@ -1,25 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { emptyText, validateQuestionnaire, type Question, type Questionnaire } from './types';
+import { blankQuestion, emptyText, validateQuestionnaire, type Question, type Questionnaire } from './types';
 
 function question(over: Partial<Question> & { name: string }): Question {
-  return {
-    type: 'text',
-    label: { id: over.name, en: over.name },
-    hint: emptyText(),
-    required: false,
-    requiredMessage: emptyText(),
-    constraint: '',
-    constraintMessage: emptyText(),
-    relevant: '',
-    calculation: '',
-    listName: null,
-    group: null,
-    personalData: false,
-    dimension: null,
-    reverse: false,
-    appearance: '',
-    ...over,
-  };
+  return blankQuestion(over.name, over.type ?? 'text', { label: { id: over.name, en: over.name }, ...over });
 }
 
 const likertList = { name: 'setuju', choices: ['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: { id: v, en: v } })) };

@@ -107,6 +107,29 @@ export function emptyText(): Text {
   return { id: '', en: '' };
 }
 
+/** A question of the given type with every other field at its neutral value (empty texts, not required, no expressions, no list), overridden by `over`. */
+export function blankQuestion(name: string, type: QuestionType, over: Partial<Question> = {}): Question {
+  return {
+    name,
+    type,
+    label: emptyText(),
+    hint: emptyText(),
+    required: false,
+    requiredMessage: emptyText(),
+    constraint: '',
+    constraintMessage: emptyText(),
+    relevant: '',
+    calculation: '',
+    listName: null,
+    group: null,
+    personalData: false,
+    dimension: null,
+    reverse: false,
+    appearance: '',
+    ...over,
+  };
+}
+
 /** True if `name` is a valid question, group or list name (XLSForm / XML name rules). */
 export function isValidName(name: string): boolean {
   return NAME_PATTERN.test(name);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import * as XLSX from 'xlsx';
-import { emptyText, validateQuestionnaire, type Question, type Questionnaire } from './types';
+import { blankQuestion, emptyText, validateQuestionnaire, type Question, type Questionnaire } from './types';
 import { parseExpression } from './expr/parser';
 import { readXlsForm, writeXlsForm, type ImportError, type ReadXlsFormResult, type SkippedRow } from './xlsform';
 
@@ -197,24 +197,7 @@ describe('example forms', () => {
 });
 
 function question(over: Partial<Question> & { name: string }): Question {
-  return {
-    type: 'text',
-    label: { id: `Tanya ${over.name}`, en: `Ask ${over.name}` },
-    hint: emptyText(),
-    required: false,
-    requiredMessage: emptyText(),
-    constraint: '',
-    constraintMessage: emptyText(),
-    relevant: '',
-    calculation: '',
-    listName: null,
-    group: null,
-    personalData: false,
-    dimension: null,
-    reverse: false,
-    appearance: '',
-    ...over,
-  };
+  return blankQuestion(over.name, over.type ?? 'text', { label: { id: `Tanya ${over.name}`, en: `Ask ${over.name}` }, ...over });
 }
 
 const kajianForm: Questionnaire = {

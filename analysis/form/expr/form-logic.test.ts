@@ -1,26 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { emptyText, type Question, type Questionnaire } from '../types';
+import { blankQuestion, emptyText, type Question, type Questionnaire } from '../types';
 import { calculateValue, checkConstraint, checkRequired, computeCalculations, dateQuestionNames, isRelevant, toAnswer } from './form-logic';
 
 function question(over: Partial<Question> & { name: string }): Question {
-  return {
-    type: 'text',
-    label: emptyText(),
-    hint: emptyText(),
-    required: false,
-    requiredMessage: emptyText(),
-    constraint: '',
-    constraintMessage: emptyText(),
-    relevant: '',
-    calculation: '',
-    listName: null,
-    group: null,
-    personalData: false,
-    dimension: null,
-    reverse: false,
-    appearance: '',
-    ...over,
-  };
+  return blankQuestion(over.name, over.type ?? 'text', over);
 }
 
 describe('isRelevant', () => {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Question, Questionnaire } from '../../../analysis/form/types';
+import { blankQuestion, type Question, type Questionnaire } from '../../../analysis/form/types';
 import { saveQuestionnaire } from '../../../db/queries/questionnaire';
 import { createResponse, setAnswer, setResponseHeader } from '../../../db/queries/responses';
 
@@ -13,25 +13,7 @@ import { createResponse, setAnswer, setResponseHeader } from '../../../db/querie
  */
 
 function question(name: string, type: Question['type'], label: [string, string], extra: Partial<Question> = {}): Question {
-  return {
-    name,
-    type,
-    label: { id: label[0], en: label[1] },
-    hint: { id: '', en: '' },
-    required: false,
-    requiredMessage: { id: '', en: '' },
-    constraint: '',
-    constraintMessage: { id: '', en: '' },
-    relevant: '',
-    calculation: '',
-    listName: null,
-    group: null,
-    personalData: false,
-    dimension: null,
-    reverse: false,
-    appearance: '',
-    ...extra,
-  };
+  return blankQuestion(name, type, { label: { id: label[0], en: label[1] }, ...extra });
 }
 
 const LIKERT: [string, string][] = [

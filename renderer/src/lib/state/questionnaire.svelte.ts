@@ -1,4 +1,5 @@
 import {
+  blankQuestion,
   DIMENSIONS,
   emptyText,
   isSelectType,
@@ -25,26 +26,6 @@ const LIKERT_LABELS = {
   en: ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'],
 };
 
-function blankQuestion(name: string, type: QuestionType): Question {
-  return {
-    name,
-    type,
-    label: emptyText(),
-    hint: emptyText(),
-    required: false,
-    requiredMessage: emptyText(),
-    constraint: '',
-    constraintMessage: emptyText(),
-    relevant: '',
-    calculation: '',
-    listName: null,
-    group: null,
-    personalData: false,
-    dimension: null,
-    reverse: false,
-    appearance: '',
-  };
-}
 
 function clone<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
