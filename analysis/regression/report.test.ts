@@ -8,6 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { olsFit } from './ols';
 import { olsBenchmarkProblem } from './olsBenchmark';
+import { classicAssumptions } from './assumptions';
 import { classicAssumptionsFast, classicAssumptionsLargeN, LARGE_N, regressionJson, regressionReport } from './report';
 import { mtcars } from './testdata/datasets';
 
@@ -37,6 +38,18 @@ describe('classicAssumptionsFast', () => {
     expect(a.kolmogorovSmirnov).toEqual(b.kolmogorovSmirnov);
     expect(a.shapiroWilk).toEqual(b.shapiroWilk);
     for (const key of ['durbinWatson', 'breuschPagan', 'breuschPaganOriginal', 'glejser'] as const) expect(a[key].verdict).toEqual(b[key].verdict);
+  });
+
+  test('its verdicts are worded exactly as classicAssumptions words them (one wording for both paths)', () => {
+    const pr = olsBenchmarkProblem(3000, 4, 11);
+    const fit = olsFit(pr);
+    const fast = classicAssumptionsFast(pr.X, fit.residuals, pr.names);
+    const exact = classicAssumptions({ X: pr.X, residuals: fit.residuals, names: pr.names, hasIntercept: true });
+    for (const key of ['shapiroWilk', 'kolmogorovSmirnov', 'breuschPagan', 'breuschPaganOriginal'] as const) expect(fast[key].verdict).toEqual(exact[key].verdict);
+    expect(fast.kolmogorovSmirnov.lillieforsVerdict).toEqual(exact.kolmogorovSmirnov.lillieforsVerdict);
+    // Glejser: same sentence shape (the smallest predictor p decides).
+    expect(fast.glejser.verdict.ok).toBe(exact.glejser.verdict.ok);
+    expect(fast.glejser.verdict.id.replace(/[\d,.]+/g, '#')).toBe(exact.glejser.verdict.id.replace(/[\d,.]+/g, '#'));
   });
 });
 

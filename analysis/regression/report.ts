@@ -24,7 +24,6 @@
  */
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { chiSquareUpper } from '../distributions/chisquare-upper';
-import { formatNumber } from '../format';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { kolmogorovSmirnovNormal, normalityPlotData, shapiroWilk, type NormalityPlotData } from '../normality';
 import {
@@ -34,8 +33,8 @@ import {
   durbinWatsonDecision,
   glejser,
   type ClassicAssumptionsResult,
-  type Verdict,
 } from './assumptions';
+import { dwVerdict, errorMessage, glejserVerdict, heteroVerdict, normalityVerdict, unavailable } from './assumptions/verdicts';
 import { linearRegression, type CoefficientRow, type CollinearityDimension, type GvifRow, type LinearRegressionResult } from './linear';
 import { logisticRegression, type LogisticRegressionResult } from './logistic';
 import { fUpperTail, tTwoSided } from './ols';
@@ -151,31 +150,29 @@ export function durbinWatsonBoundsApprox(n: number, k: number, alpha = 0.05): { 
   return { dL: ratioQuantileApprox(lam(1, m), alpha), dU: ratioQuantileApprox(lam(k + 1, n - 1), alpha) };
 }
 
-const fmt3 = (v: number, l: 'id' | 'en'): string => formatNumber(v, l, 3);
-function pText(p: number, alpha: number, l: 'id' | 'en'): string {
-  if (p < 0.001) return `p < ${fmt3(0.001, l)}`;
-  return `p = ${fmt3(p, l)} ${p < alpha ? '<' : p > alpha ? '>' : '='} ${formatNumber(alpha, l, 2)}`;
-}
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-function unavailable(id: string, en: string, reason: string): Verdict {
-  return { id: `${id} tidak dapat dihitung: ${reason}`, en: `${en} could not be computed: ${reason}`, ok: null };
-}
-function normalVerdict(p: number, alpha: number, label: string): Verdict {
-  const ok = p >= alpha;
+/** Shapiro-Wilk (null with its reason outside 3..5000) and K-S with the Lilliefors p: the same in both large-n paths. */
+function normalityTests(residuals: readonly number[], alpha: number): Pick<ClassicAssumptionsResult, 'shapiroWilk' | 'kolmogorovSmirnov'> {
+  let shapiroWilkResult: ClassicAssumptionsResult['shapiroWilk'];
+  try {
+    const r = shapiroWilk(residuals);
+    shapiroWilkResult = { w: r.w, p: r.p, verdict: normalityVerdict(r.p, alpha, { id: 'Shapiro-Wilk ', en: 'Shapiro-Wilk ' }) };
+  } catch (e) {
+    shapiroWilkResult = { w: null, p: null, error: errorMessage(e), verdict: unavailable({ id: 'Uji Shapiro-Wilk', en: 'The Shapiro-Wilk test' }, errorMessage(e)) };
+  }
+  const ksr = kolmogorovSmirnovNormal(residuals);
+  const lp = Number.isFinite(ksr.lillieforsP) ? ksr.lillieforsP : null;
   return {
-    id: `${ok ? 'Residual berdistribusi normal' : 'Residual tidak berdistribusi normal'} (${label} ${pText(p, alpha, 'id')})`,
-    en: `${ok ? 'Residuals are normally distributed' : 'Residuals are not normally distributed'} (${label} ${pText(p, alpha, 'en')})`,
-    ok,
-  };
-}
-function heteroVerdict(p: number, alpha: number, label: string): Verdict {
-  const ok = p >= alpha;
-  return {
-    id: `${ok ? 'Tidak terjadi heteroskedastisitas' : 'Terjadi heteroskedastisitas'} (${label} ${pText(p, alpha, 'id')})`,
-    en: `${ok ? 'No heteroskedasticity' : 'Heteroskedasticity present'} (${label} ${pText(p, alpha, 'en')})`,
-    ok,
+    shapiroWilk: shapiroWilkResult,
+    kolmogorovSmirnov: {
+      d: ksr.d,
+      p: ksr.p,
+      lillieforsP: lp,
+      verdict: normalityVerdict(ksr.p, alpha, { id: 'Kolmogorov-Smirnov ', en: 'Kolmogorov-Smirnov ' }),
+      lillieforsVerdict:
+        lp === null
+          ? unavailable({ id: 'Koreksi Lilliefors', en: 'The Lilliefors correction' }, 'n < 5')
+          : normalityVerdict(lp, alpha, { id: 'Kolmogorov-Smirnov, koreksi Lilliefors ', en: 'Kolmogorov-Smirnov, Lilliefors correction ' }),
+    },
   };
 }
 
@@ -187,58 +184,24 @@ function heteroVerdict(p: number, alpha: number, label: string): Verdict {
 export function classicAssumptionsLargeN(X: readonly (readonly number[])[], residuals: readonly number[], names: readonly string[], alpha = 0.05): ClassicAssumptionsResult {
   const n = residuals.length;
   const k = names.length - 1;
-  let sw: ClassicAssumptionsResult['shapiroWilk'];
-  try {
-    const r = shapiroWilk(residuals);
-    sw = { w: r.w, p: r.p, verdict: normalVerdict(r.p, alpha, 'Shapiro-Wilk') };
-  } catch (e) {
-    sw = { w: null, p: null, error: errorText(e), verdict: unavailable('Uji Shapiro-Wilk', 'The Shapiro-Wilk test', errorText(e)) };
-  }
-  const ksr = kolmogorovSmirnovNormal(residuals);
-  const lp = Number.isFinite(ksr.lillieforsP) ? ksr.lillieforsP : null;
-  const ks: ClassicAssumptionsResult['kolmogorovSmirnov'] = {
-    d: ksr.d,
-    p: ksr.p,
-    lillieforsP: lp,
-    verdict: normalVerdict(ksr.p, alpha, 'Kolmogorov-Smirnov'),
-    lillieforsVerdict: lp === null ? unavailable('Koreksi Lilliefors', 'The Lilliefors correction', 'n < 5') : normalVerdict(lp, alpha, 'Kolmogorov-Smirnov, Lilliefors'),
-  };
+  const normality = normalityTests(residuals, alpha);
   const bp = (studentize: boolean): ClassicAssumptionsResult['breuschPagan'] => {
     const r = breuschPagan(residuals, X, { studentize });
-    return { statistic: r.statistic, df: r.df, p: r.p, verdict: heteroVerdict(r.p, alpha, studentize ? 'Breusch-Pagan (Koenker)' : 'Breusch-Pagan') };
+    return { statistic: r.statistic, df: r.df, p: r.p, verdict: heteroVerdict(r.p, alpha, studentize ? 'Breusch-Pagan (Koenker) ' : 'Breusch-Pagan ') };
   };
   const g = glejser(residuals, X, { names, hasIntercept: true });
-  const preds = g.coefficients.filter((c) => c.name !== names[0] && Number.isFinite(c.p));
-  const worst = preds.reduce((a, b) => (b.p < a.p ? b : a), preds[0]);
-  const glVerdict: Verdict = worst
-    ? {
-        id: `${worst.p >= alpha ? 'Tidak terjadi heteroskedastisitas' : 'Terjadi heteroskedastisitas'} (Glejser: ${worst.name}, ${pText(worst.p, alpha, 'id')})`,
-        en: `${worst.p >= alpha ? 'No heteroskedasticity' : 'Heteroskedasticity present'} (Glejser: ${worst.name}, ${pText(worst.p, alpha, 'en')})`,
-        ok: worst.p >= alpha,
-      }
-    : unavailable('Uji Glejser', 'The Glejser test', 'no predictors');
   const dwr = durbinWatson(residuals, X);
   const { dL, dU } = durbinWatsonBoundsApprox(n, k, alpha);
   const decision = durbinWatsonDecision(dwr.statistic, dL, dU);
-  const words = {
-    positive: ['Autokorelasi positif', 'Positive autocorrelation', false],
-    'inconclusive-positive': ['Tidak dapat disimpulkan', 'Inconclusive', null],
-    none: ['Tidak ada autokorelasi', 'No autocorrelation', true],
-    'inconclusive-negative': ['Tidak dapat disimpulkan', 'Inconclusive', null],
-    negative: ['Autokorelasi negatif', 'Negative autocorrelation', false],
-  } as const;
-  const [wid, wen, ok] = words[decision];
-  const dwDetail = (l: 'id' | 'en') => `d = ${fmt3(dwr.statistic, l)}; dL = ${fmt3(dL, l)}, dU = ${fmt3(dU, l)}`;
   return {
     n,
     k,
     alpha,
-    durbinWatson: { statistic: dwr.statistic, p: dwr.p, pMethod: dwr.method, dL, dU, decision, verdict: { id: `${wid} (${dwDetail('id')})`, en: `${wen} (${dwDetail('en')})`, ok } },
+    durbinWatson: { statistic: dwr.statistic, p: dwr.p, pMethod: dwr.method, dL, dU, decision, verdict: dwVerdict(dwr.statistic, dL, dU, decision) },
     breuschPagan: bp(true),
     breuschPaganOriginal: bp(false),
-    glejser: { fStatistic: g.fStatistic, df1: g.df1, df2: g.df2, p: g.p, coefficients: g.coefficients, verdict: glVerdict },
-    shapiroWilk: sw,
-    kolmogorovSmirnov: ks,
+    glejser: { fStatistic: g.fStatistic, df1: g.df1, df2: g.df2, p: g.p, coefficients: g.coefficients, verdict: glejserVerdict(g.coefficients, names[0]!, alpha) },
+    ...normality,
   };
 }
 
@@ -331,22 +294,7 @@ export function classicAssumptionsFast(X: readonly (readonly number[])[], residu
   const p = names.length;
   const k = p - 1;
   const qr = new DesignQr(X, n, p);
-  let sw: ClassicAssumptionsResult['shapiroWilk'];
-  try {
-    const r = shapiroWilk(residuals);
-    sw = { w: r.w, p: r.p, verdict: normalVerdict(r.p, alpha, 'Shapiro-Wilk') };
-  } catch (e) {
-    sw = { w: null, p: null, error: errorText(e), verdict: unavailable('Uji Shapiro-Wilk', 'The Shapiro-Wilk test', errorText(e)) };
-  }
-  const ksr = kolmogorovSmirnovNormal(residuals);
-  const lp = Number.isFinite(ksr.lillieforsP) ? ksr.lillieforsP : null;
-  const ks: ClassicAssumptionsResult['kolmogorovSmirnov'] = {
-    d: ksr.d,
-    p: ksr.p,
-    lillieforsP: lp,
-    verdict: normalVerdict(ksr.p, alpha, 'Kolmogorov-Smirnov'),
-    lillieforsVerdict: lp === null ? unavailable('Koreksi Lilliefors', 'The Lilliefors correction', 'n < 5') : normalVerdict(lp, alpha, 'Kolmogorov-Smirnov, Lilliefors'),
-  };
+  const normality = normalityTests(residuals, alpha);
 
   // sum of squares of the fitted part of z on X = sum_{i<p} (Q'z)_i^2
   const fittedSs = (z: ArrayLike<number>): { qz: Float64Array; ssFit: number } => {
@@ -371,7 +319,7 @@ export function classicAssumptionsFast(X: readonly (readonly number[])[], residu
   const bpO = 0.5 * (fw / (sigma2 * sigma2));
   const bp = (statistic: number, studentize: boolean): ClassicAssumptionsResult['breuschPagan'] => {
     const pv = chiSquareUpper(statistic, k);
-    return { statistic, df: k, p: pv, verdict: heteroVerdict(pv, alpha, studentize ? 'Breusch-Pagan (Koenker)' : 'Breusch-Pagan') };
+    return { statistic, df: k, p: pv, verdict: heteroVerdict(pv, alpha, studentize ? 'Breusch-Pagan (Koenker) ' : 'Breusch-Pagan ') };
   };
 
   // Glejser: |e| on X
@@ -401,15 +349,6 @@ export function classicAssumptionsFast(X: readonly (readonly number[])[], residu
   });
   const glF = (tssAbs - rssAbs) / k / s2;
   const glP = fUpperTail(glF, k, dfRes);
-  const preds = coefficients.slice(1).filter((c) => Number.isFinite(c.p));
-  const worst = preds.reduce((a, b) => (b.p < a.p ? b : a), preds[0]);
-  const glVerdict: Verdict = worst
-    ? {
-        id: `${worst.p >= alpha ? 'Tidak terjadi heteroskedastisitas' : 'Terjadi heteroskedastisitas'} (Glejser: ${worst.name}, ${pText(worst.p, alpha, 'id')})`,
-        en: `${worst.p >= alpha ? 'No heteroskedasticity' : 'Heteroskedasticity present'} (Glejser: ${worst.name}, ${pText(worst.p, alpha, 'en')})`,
-        ok: worst.p >= alpha,
-      }
-    : unavailable('Uji Glejser', 'The Glejser test', 'no predictors');
 
   // Durbin-Watson: d, and lmtest's normal approximation (mean and variance of d given X)
   let num = 0;
@@ -450,28 +389,17 @@ export function classicAssumptionsFast(X: readonly (readonly number[])[], residu
   const dwP = normalCdf(d, dmean, Math.sqrt(dvar));
   const { dL, dU } = durbinWatsonBoundsApprox(n, k, alpha);
   const decision = durbinWatsonDecision(d, dL, dU);
-  const [wid, wen, ok] = DW_WORDS[decision];
-  const dwDetail = (l: 'id' | 'en') => `d = ${fmt3(d, l)}; dL = ${fmt3(dL, l)}, dU = ${fmt3(dU, l)}`;
   return {
     n,
     k,
     alpha,
-    durbinWatson: { statistic: d, p: dwP, pMethod: 'normal', dL, dU, decision, verdict: { id: `${wid} (${dwDetail('id')})`, en: `${wen} (${dwDetail('en')})`, ok } },
+    durbinWatson: { statistic: d, p: dwP, pMethod: 'normal', dL, dU, decision, verdict: dwVerdict(d, dL, dU, decision) },
     breuschPagan: bp(bpK, true),
     breuschPaganOriginal: bp(bpO, false),
-    glejser: { fStatistic: glF, df1: k, df2: dfRes, p: glP, coefficients, verdict: glVerdict },
-    shapiroWilk: sw,
-    kolmogorovSmirnov: ks,
+    glejser: { fStatistic: glF, df1: k, df2: dfRes, p: glP, coefficients, verdict: glejserVerdict(coefficients, names[0]!, alpha) },
+    ...normality,
   };
 }
-
-const DW_WORDS = {
-  positive: ['Autokorelasi positif', 'Positive autocorrelation', false],
-  'inconclusive-positive': ['Tidak dapat disimpulkan', 'Inconclusive', null],
-  none: ['Tidak ada autokorelasi', 'No autocorrelation', true],
-  'inconclusive-negative': ['Tidak dapat disimpulkan', 'Inconclusive', null],
-  negative: ['Autokorelasi negatif', 'Negative autocorrelation', false],
-} as const;
 
 /** The assumption tests for a fitted design, choosing the exact or the large-n path. */
 export function assumptionTests(

@@ -1,4 +1,3 @@
-import { formatNumber } from '../../format';
 import { kolmogorovSmirnovNormal } from '../../normality/kolmogorovSmirnov';
 import { shapiroWilk } from '../../normality/shapiroWilk';
 import { breuschPagan } from './breuschPagan';
@@ -6,6 +5,7 @@ import { durbinWatson } from './durbinWatson';
 import { durbinWatsonBounds, durbinWatsonDecision, type DurbinWatsonDecision } from './durbinWatsonBounds';
 import { glejser, type GlejserCoefficient } from './glejser';
 import { householderQr } from './linalg';
+import { fmt3, glejserVerdict, heteroVerdict, dwVerdict, errorMessage as message, normalityVerdict, pText, unavailable } from './verdicts';
 
 /** A conclusion in both UI languages; ok = assumption met (true), violated (false), undecided (null). */
 export interface Verdict {
@@ -67,69 +67,6 @@ export interface ClassicAssumptionsResult {
     lillieforsVerdict: Verdict;
     error?: string;
   };
-}
-
-const fmt = (v: number, locale: 'id' | 'en'): string => formatNumber(v, locale, 3);
-
-/** "p = 0,214 > 0,05" / "p < 0,001" style comparison of p with alpha. */
-function pText(p: number, alpha: number, locale: 'id' | 'en'): string {
-  const a = formatNumber(alpha, locale, alpha * 100 === Math.round(alpha * 100) ? 2 : 3);
-  if (p < 0.001) return `p < ${fmt(0.001, locale)}`;
-  const relation = p < alpha ? '<' : p > alpha ? '>' : '=';
-  return `p = ${fmt(p, locale)} ${relation} ${a}`;
-}
-
-function unavailable(what: { id: string; en: string }, reason: string): Verdict {
-  return { id: `${what.id} tidak dapat dihitung: ${reason}`, en: `${what.en} could not be computed: ${reason}`, ok: null };
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-function normalityVerdict(p: number, alpha: number, label: { id: string; en: string }): Verdict {
-  const ok = p >= alpha;
-  return {
-    id: `${ok ? 'Residual berdistribusi normal' : 'Residual tidak berdistribusi normal'} (${label.id}${pText(p, alpha, 'id')})`,
-    en: `${ok ? 'Residuals are normally distributed' : 'Residuals are not normally distributed'} (${label.en}${pText(p, alpha, 'en')})`,
-    ok,
-  };
-}
-
-function heteroVerdict(p: number, alpha: number, label: string): Verdict {
-  const ok = p >= alpha;
-  return {
-    id: `${ok ? 'Tidak terjadi heteroskedastisitas' : 'Terjadi heteroskedastisitas'} (${label}${pText(p, alpha, 'id')})`,
-    en: `${ok ? 'No heteroskedasticity' : 'Heteroskedasticity present'} (${label}${pText(p, alpha, 'en')})`,
-    ok,
-  };
-}
-
-function dwVerdict(d: number, dL: number, dU: number, decision: DurbinWatsonDecision): Verdict {
-  const t = (locale: 'id' | 'en') => {
-    const [D, L, U, L4, U4] = [d, dL, dU, 4 - dL, 4 - dU].map((v) => fmt(v, locale));
-    switch (decision) {
-      case 'positive':
-        return `d = ${D} < dL = ${L}`;
-      case 'inconclusive-positive':
-        return `dL = ${L} ≤ d = ${D} ≤ dU = ${U}`;
-      case 'none':
-        return `dU = ${U} < d = ${D} < 4 − dU = ${U4}`;
-      case 'inconclusive-negative':
-        return `4 − dU = ${U4} ≤ d = ${D} ≤ 4 − dL = ${L4}`;
-      case 'negative':
-        return `d = ${D} > 4 − dL = ${L4}`;
-    }
-  };
-  const words: Record<DurbinWatsonDecision, [string, string, boolean | null]> = {
-    positive: ['Autokorelasi positif', 'Positive autocorrelation', false],
-    'inconclusive-positive': ['Tidak dapat disimpulkan', 'Inconclusive', null],
-    none: ['Tidak ada autokorelasi', 'No autocorrelation', true],
-    'inconclusive-negative': ['Tidak dapat disimpulkan', 'Inconclusive', null],
-    negative: ['Autokorelasi negatif', 'Negative autocorrelation', false],
-  };
-  const [id, en, ok] = words[decision];
-  return { id: `${id} (${t('id')})`, en: `${en} (${t('en')})`, ok };
 }
 
 /**
@@ -205,23 +142,7 @@ export function classicAssumptions(input: ClassicAssumptionsInput): ClassicAssum
   let gl: ClassicAssumptionsResult['glejser'];
   try {
     const r = glejser(residuals, X, { names: keptNames, hasIntercept: interceptIdx >= 0 });
-    const predictors = r.coefficients.filter((c) => c.name !== (interceptIdx >= 0 ? keptNames[interceptIdx] : '(Intercept)') && Number.isFinite(c.p));
-    let verdict: Verdict;
-    if (predictors.length === 0) {
-      verdict = unavailable({ id: 'Uji Glejser', en: 'The Glejser test' }, 'no predictors');
-    } else {
-      const worst = predictors.reduce((a, b) => (b.p < a.p ? b : a));
-      const ok = worst.p >= alpha;
-      const detail = (l: 'id' | 'en') =>
-        ok
-          ? `Glejser: ${l === 'id' ? 'p terkecil' : 'smallest p'} ${pText(worst.p, alpha, l).replace(/^p /, '')}, ${worst.name}`
-          : `Glejser: ${worst.name}, ${pText(worst.p, alpha, l)}`;
-      verdict = {
-        id: `${ok ? 'Tidak terjadi heteroskedastisitas' : 'Terjadi heteroskedastisitas'} (${detail('id')})`,
-        en: `${ok ? 'No heteroskedasticity' : 'Heteroskedasticity present'} (${detail('en')})`,
-        ok,
-      };
-    }
+    const verdict = glejserVerdict(r.coefficients, interceptIdx >= 0 ? keptNames[interceptIdx]! : '(Intercept)', alpha);
     gl = { fStatistic: r.fStatistic, df1: r.df1, df2: r.df2, p: r.p, coefficients: r.coefficients, verdict };
   } catch (e) {
     gl = { fStatistic: null, df1: null, df2: null, p: null, coefficients: [], error: message(e), verdict: unavailable({ id: 'Uji Glejser', en: 'The Glejser test' }, message(e)) };
@@ -240,7 +161,7 @@ export function classicAssumptions(input: ClassicAssumptionsInput): ClassicAssum
       dw = { statistic: r.statistic, p: r.p, pMethod: r.method, dL: bounds.dL, dU: bounds.dU, decision, verdict: dwVerdict(r.statistic, bounds.dL, bounds.dU, decision) };
     } else {
       const positive = r.method !== 'none' && r.p < alpha;
-      const d = (l: 'id' | 'en') => `d = ${fmt(r.statistic, l)}, ${r.method === 'none' ? (l === 'id' ? 'p tidak tersedia' : 'p not available') : pText(r.p, alpha, l)}`;
+      const d = (l: 'id' | 'en') => `d = ${fmt3(r.statistic, l)}, ${r.method === 'none' ? (l === 'id' ? 'p tidak tersedia' : 'p not available') : pText(r.p, alpha, l)}`;
       const verdict: Verdict =
         r.method === 'none'
           ? { id: `Tidak dapat disimpulkan (${d('id')}; batas dL/dU tidak terdefinisi)`, en: `Inconclusive (${d('en')}; dL/dU bounds not defined)`, ok: null }
