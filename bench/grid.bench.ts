@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { smallQuestionnaire } from '../analysis/entry/fixtures';
 import { createProject, newId } from '../db';
 import { saveQuestionnaire } from '../db/queries/questionnaire';
+import { startServe } from '../e2e/serve-process';
 import type { Benchmark } from './types';
 
 /**
@@ -47,25 +48,6 @@ function seed(path: string): void {
   p.close();
 }
 
-async function serve(dataDir: string, folder: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/serve.ts', '--data-dir', dataDir, '--folder', folder], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    });
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
-  return { child, url };
-}
-
 export const benchmark: Benchmark = {
   name: 'responses grid scroll',
   async run() {
@@ -75,7 +57,7 @@ export const benchmark: Benchmark = {
     try {
       const path = join(dir, 'grid.kajian');
       seed(path);
-      server = await serve(join(dir, 'data'), dir);
+      server = await startServe(join(dir, 'data'), dir);
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(server.url);
       await page.getByLabel('Jalur berkas').fill(path);
