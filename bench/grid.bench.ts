@@ -24,18 +24,19 @@ function seed(path: string): void {
   const db = p.db;
   saveQuestionnaire(db, smallQuestionnaire());
   const qn = db.prepare('SELECT id FROM questionnaires').get() as { id: string };
-  const id = new Map((db.prepare('SELECT name, id FROM questions').all() as { name: string; id: string }[]).map((q) => [q.name, q.id]));
+  const id = new Map((db.prepare('SELECT name, seq FROM questions').all() as { name: string; seq: number }[]).map((q) => [q.name, q.seq]));
   const now = new Date().toISOString();
   const programmes = ['jkk', 'jkk jkm', 'jht', 'jkk jkm jht jkp', ''];
   db.transaction(() => {
     const resp = db.prepare('INSERT INTO respondents (id, code, created_at) VALUES (?, ?, ?)');
-    const r = db.prepare("INSERT INTO responses (id, questionnaire_id, respondent_id, enumerator, location, interview_date, status, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'complete', 'sample', ?, ?)");
-    const a = db.prepare('INSERT INTO answers (response_id, question_id, value, updated_at) VALUES (?, ?, ?, ?)');
+    const r = db.prepare("INSERT INTO responses (seq, id, questionnaire_id, respondent_id, enumerator, location, interview_date, status, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'complete', 'sample', ?, ?)");
+    const put = db.prepare('INSERT INTO answers (response_seq, question_seq, value) VALUES (?, ?, ?)');
+    const a = { run: (seq: number, q: number | undefined, value: string | number, _at: string) => put.run(seq, q, value) };
     for (let i = 0; i < RESPONSES; i++) {
       const rid = newId();
-      const res = newId();
+      const res = i + 1;
       resp.run(rid, `R-${String(i).padStart(6, '0')}`, now);
-      r.run(res, qn.id, rid, `Pencacah ${i % 25}`, ['Surabaya', 'Medan', 'Makassar', 'Yogyakarta'][i % 4], '2024-05-01', now, now);
+      r.run(res, newId(), qn.id, rid, `Pencacah ${i % 25}`, ['Surabaya', 'Medan', 'Makassar', 'Yogyakarta'][i % 4], '2024-05-01', now, now);
       a.run(res, id.get('nama'), `Responden ${i}`, now);
       a.run(res, id.get('umur'), 18 + (i % 60), now);
       a.run(res, id.get('peserta_aktif'), i % 3 ? 'ya' : 'tidak', now);

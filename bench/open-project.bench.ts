@@ -17,22 +17,18 @@ function build(path: string): void {
   const qn = newId();
   db.transaction(() => {
     db.prepare('INSERT INTO questionnaires (id, title, form_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(qn, 'Q', 'q', now, now);
-    const qids: string[] = [];
+    const qids: number[] = [];
     const q = db.prepare('INSERT INTO questions (id, questionnaire_id, position, name, type) VALUES (?, ?, ?, ?, ?)');
-    for (let i = 0; i < QUESTIONS; i++) {
-      const id = newId();
-      qids.push(id);
-      q.run(id, qn, i, `q${i}`, 'integer');
-    }
+    for (let i = 0; i < QUESTIONS; i++) qids.push(Number(q.run(newId(), qn, i, `q${i}`, 'integer').lastInsertRowid));
     const resp = db.prepare('INSERT INTO respondents (id, code, created_at) VALUES (?, ?, ?)');
-    const r = db.prepare('INSERT INTO responses (id, questionnaire_id, respondent_id, enumerator, location, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const a = db.prepare('INSERT INTO answers (response_id, question_id, value, updated_at) VALUES (?, ?, ?, ?)');
+    const r = db.prepare('INSERT INTO responses (seq, id, questionnaire_id, respondent_id, enumerator, location, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const a = db.prepare('INSERT INTO answers (response_seq, question_seq, value) VALUES (?, ?, ?)');
     for (let i = 0; i < RESPONSES; i++) {
       const rid = newId();
-      const res = newId();
+      const res = i + 1;
       resp.run(rid, `R${i}`, now);
-      r.run(res, qn, rid, `enum${i % 20}`, 'Surabaya', 'complete', now, now);
-      for (let k = 0; k < QUESTIONS; k++) a.run(res, qids[k], (i * 7 + k) % 5 + 1, now);
+      r.run(res, newId(), qn, rid, `enum${i % 20}`, 'Surabaya', 'complete', now, now);
+      for (let k = 0; k < QUESTIONS; k++) a.run(res, qids[k], (i * 7 + k) % 5 + 1);
     }
   })();
   p.close();

@@ -17,18 +17,19 @@ function percentile(sorted: readonly number[], p: number): number {
 /** Seeds RESPONSES complete responses with four answers each, in one transaction. */
 function seed(db: import('better-sqlite3').Database): void {
   const qn = db.prepare('SELECT id FROM questionnaires').get() as { id: string };
-  const qids = db.prepare('SELECT name, id FROM questions').all() as { name: string; id: string }[];
-  const id = new Map(qids.map((q) => [q.name, q.id]));
+  const qids = db.prepare('SELECT name, seq FROM questions').all() as { name: string; seq: number }[];
+  const id = new Map(qids.map((q) => [q.name, q.seq]));
   const now = new Date().toISOString();
   db.transaction(() => {
     const resp = db.prepare('INSERT INTO respondents (id, code, created_at) VALUES (?, ?, ?)');
-    const r = db.prepare("INSERT INTO responses (id, questionnaire_id, respondent_id, status, source, created_at, updated_at) VALUES (?, ?, ?, 'complete', 'sample', ?, ?)");
-    const a = db.prepare('INSERT INTO answers (response_id, question_id, value, updated_at) VALUES (?, ?, ?, ?)');
+    const r = db.prepare("INSERT INTO responses (seq, id, questionnaire_id, respondent_id, status, source, created_at, updated_at) VALUES (?, ?, ?, ?, 'complete', 'sample', ?, ?)");
+    const put = db.prepare('INSERT INTO answers (response_seq, question_seq, value) VALUES (?, ?, ?)');
+    const a = { run: (seq: number, q: number | undefined, value: string | number, _at: string) => put.run(seq, q, value) };
     for (let i = 0; i < RESPONSES; i++) {
       const rid = newId();
-      const res = newId();
+      const res = i + 1;
       resp.run(rid, `R${i}`, now);
-      r.run(res, qn.id, rid, now, now);
+      r.run(res, newId(), qn.id, rid, now, now);
       a.run(res, id.get('umur'), 20 + (i % 60), now);
       a.run(res, id.get('peserta_aktif'), i % 3 ? 'ya' : 'tidak', now);
       a.run(res, id.get('akses1'), 1 + (i % 5), now);
@@ -51,15 +52,16 @@ export const benchmark: Benchmark = {
       setResponseHeader(p.db, done, { status: 'complete' }, { actor: 'bench' });
       const times: number[] = [];
       const raw: number[] = [];
-      const qid = (p.db.prepare("SELECT id FROM questions WHERE name = 'umur'").get() as { id: string }).id;
-      const upsert = p.db.prepare('INSERT INTO answers (response_id, question_id, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(response_id, question_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
+      const qid = (p.db.prepare("SELECT seq FROM questions WHERE name = 'umur'").get() as { seq: number }).seq;
+      const draftSeq = (p.db.prepare('SELECT seq FROM responses WHERE id = ?').get(draft) as { seq: number }).seq;
+      const upsert = p.db.prepare('INSERT INTO answers (response_seq, question_seq, value) VALUES (?, ?, ?) ON CONFLICT(response_seq, question_seq) DO UPDATE SET value = excluded.value');
       for (let i = 0; i < SAVES; i++) {
         const target = i % 2 ? done : draft;
         const t0 = performance.now();
         setAnswer(p.db, target, 'umur', 15 + (i % 80), { actor: 'bench', reason: 'bench' });
         times.push(performance.now() - t0);
         const t1 = performance.now();
-        p.db.transaction(() => upsert.run(draft, qid, i, new Date().toISOString()))();
+        p.db.transaction(() => upsert.run(draftSeq, qid, i))();
         raw.push(performance.now() - t1);
       }
       const sync = p.db.pragma('synchronous', { simple: true });

@@ -30,7 +30,7 @@ function build(path: string): void {
   const p = createProject(path, { title: 'Bench survey' });
   try {
     const q = saveQuestionnaire(p.db, surveyQuestionnaire());
-    const ids = q.questionIds;
+    const ids = q.questionSeqs;
     const db = p.db;
     const now = new Date().toISOString();
     db.pragma('synchronous = OFF');
@@ -38,11 +38,11 @@ function build(path: string): void {
       const seq = `WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < ?)`;
       db.prepare(`${seq} INSERT INTO respondents (id, code, created_at) SELECT printf('p%08d', i), printf('R%08d', i), ? FROM s`).run(RESPONSES - 1, now);
       db.prepare(
-        `${seq} INSERT INTO responses (id, questionnaire_id, respondent_id, enumerator, location, status, created_at, updated_at, completed_at)
-         SELECT printf('r%08d', i), ?, printf('p%08d', i), 'enum' || (i % 20), 'Surabaya', 'complete', ?, ?, ? FROM s`,
+        `${seq} INSERT INTO responses (seq, id, questionnaire_id, respondent_id, enumerator, location, status, created_at, updated_at, completed_at)
+         SELECT i + 1, printf('r%08d', i), ?, printf('p%08d', i), 'enum' || (i % 20), 'Surabaya', 'complete', ?, ?, ? FROM s`,
       ).run(RESPONSES - 1, q.id, now, now, now);
       const answer = (name: string, expr: string, where = '1') =>
-        db.prepare(`${seq} INSERT INTO answers (response_id, question_id, value, updated_at) SELECT printf('r%08d', i), ?, ${expr}, ? FROM s WHERE ${where}`).run(RESPONSES - 1, ids.get(name)!, now);
+        db.prepare(`${seq} INSERT INTO answers (response_seq, question_seq, value) SELECT i + 1, ?, ${expr} FROM s WHERE ${where}`).run(RESPONSES - 1, ids.get(name)!);
       answer('kota', `CASE i % 5 WHEN 0 THEN 'jakarta' WHEN 1 THEN 'surabaya' WHEN 2 THEN 'medan' WHEN 3 THEN 'makassar' ELSE 'yogyakarta' END`);
       answer('jenis_pekerjaan', `CASE (i / 7) % 5 WHEN 0 THEN 'umkm' WHEN 1 THEN 'pedagang_kecil' WHEN 2 THEN 'buruh_harian' WHEN 3 THEN 'pekerja_lepas' ELSE 'pekerja_rumahan' END`);
       answer('peserta_aktif', `CASE WHEN (i * 37) % 100 < 23 THEN 'ya' ELSE 'tidak' END`);

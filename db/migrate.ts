@@ -26,11 +26,25 @@ export function migrate(
       throw new Error(`Migrations are not consecutive at version ${pending[i]!.version}`);
     }
   }
+  const fkOff = pending.some((m) => m.foreignKeysOff);
+  const fkBefore = db.pragma('foreign_keys', { simple: true }) as number;
   const run = db.transaction(() => {
     for (const m of pending) m.up(db);
+    if (fkOff) {
+      const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      if (broken.length > 0) {
+        const first = broken[0]!;
+        throw new Error(`Migration left ${broken.length} broken reference(s), first: ${first.table} row ${first.rowid} → ${first.parent}`);
+      }
+    }
     db.pragma(`application_id = ${KAJIAN_APPLICATION_ID}`);
     db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
   });
-  run.immediate();
+  if (fkOff) db.pragma('foreign_keys = OFF');
+  try {
+    run.immediate();
+  } finally {
+    if (fkOff) db.pragma(`foreign_keys = ${fkBefore ? 'ON' : 'OFF'}`);
+  }
   return pending.map((m) => m.version);
 }

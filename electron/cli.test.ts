@@ -37,7 +37,7 @@ describe('kajian new / info', () => {
     expect(info.code).toBe(0);
     const json = JSON.parse(info.out);
     expect(json.title).toBe('Studi BPJS');
-    expect(json.schemaVersion).toBe(2);
+    expect(json.schemaVersion).toBe(3);
     expect(json.counts).toMatchObject({ questions: 0, responses: 0, documents: 0, series: 0, audit_log: 0 });
     expect(Object.keys(json.counts)).toHaveLength(18);
   });

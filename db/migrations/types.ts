@@ -4,5 +4,11 @@ import type Database from 'better-sqlite3';
 export interface Migration {
   version: number;
   name: string;
+  /**
+   * Rebuilds a table other tables reference: the runner turns foreign keys off around its
+   * transaction (they cannot change inside one), runs `PRAGMA foreign_key_check` before
+   * committing, and turns them back on.
+   */
+  foreignKeysOff?: boolean;
   up(db: Database.Database): void;
 }

@@ -3,6 +3,7 @@ import { parseAnswer } from '../../analysis/entry/parse-answer';
 import { checkConstraint, dateQuestionNames } from '../../analysis/form/expr';
 import type { Question, Questionnaire } from '../../analysis/form/types';
 import { newId, nowIso } from '../ids';
+import { BulkInsert } from './bulk';
 import { loadQuestionnaire, type StoredQuestionnaire } from './questionnaire';
 
 /**
@@ -464,51 +465,53 @@ export function importResponses(db: Database.Database, table: ImportTable, mappi
   const now = nowIso();
   let answers = 0;
   let respondentsCreated = 0;
-  // A large page cache while writing: the answers index takes inserts all over its B-tree, and the
-  // default 2 MB cache makes a 100,000-row import several times slower. Restored afterwards.
+  // A large page cache while writing 100,000 responses and millions of answers in one
+  // transaction (the default 2 MB spills dirty pages to the WAL many times). Restored afterwards.
   const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
   if (checked.length > 1000) db.pragma('cache_size = -262144');
   try {
     db.transaction(() => {
-      // A bulk import larger than what is stored: the secondary indexes of answers are dropped and
-      // rebuilt from their own stored definitions at the end (one sort instead of millions of
-      // scattered inserts), inside the same transaction, so a cancel or failure restores them too.
-      let rebuild: string[] = [];
-      const incoming = checked.reduce((n, r) => n + r.answers.length, 0);
-      if (incoming > 100_000) {
-        const stored = (db.prepare('SELECT count(*) AS n FROM answers').get() as { n: number }).n;
-        if (incoming > stored) {
-          const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'answers' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
-          for (const ix of indexes) db.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`);
-          rebuild = indexes.map((ix) => ix.sql);
-        }
-      }
       const codes = new Map<string, string>();
       for (const r of db.prepare('SELECT code, id FROM respondents ORDER BY created_at DESC, id DESC').iterate() as Iterable<{ code: string; id: string }>) codes.set(r.code, r.id);
-      const putRespondent = db.prepare('INSERT INTO respondents (id, code, created_at) VALUES (?, ?, ?)');
-      const putResponse = db.prepare(
-        `INSERT INTO responses (id, questionnaire_id, respondent_id, enumerator, location, interview_date, status, entry_pass, source, created_at, updated_at, completed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'import', ?, ?, ?)`,
+      // Responses get their seq (the integer key of their answers) here, in file order.
+      let seq = (db.prepare('SELECT ifnull(max(seq), 0) AS m FROM responses').get() as { m: number }).m;
+      const putRespondent = new BulkInsert(db, 'INSERT INTO respondents (id, code, created_at)', '(?, ?, ?)');
+      const putResponse = new BulkInsert(
+        db,
+        'INSERT INTO responses (seq, id, questionnaire_id, respondent_id, enumerator, location, interview_date, status, entry_pass, source, created_at, updated_at, completed_at)',
+        "(?, ?, ?, ?, ?, ?, ?, ?, 1, 'import', ?, ?, ?)",
       );
-      const putAnswer = db.prepare('INSERT INTO answers (response_id, question_id, value, updated_at) VALUES (?, ?, ?, ?)');
-      const qid = new Map<Question, string>();
-      for (const q of questionnaire.questions) qid.set(q, stored.questionIds.get(q.name)!);
-      checked.forEach((row, i) => {
-        let rid = codes.get(row.respondent);
-        if (rid === undefined) {
-          rid = newId();
-          codes.set(row.respondent, rid);
-          putRespondent.run(rid, row.respondent, now);
-          respondentsCreated++;
+      const putAnswer = new BulkInsert(db, 'INSERT INTO answers (response_seq, question_seq, value)', '(?, ?, ?)', 512);
+      const qseq = new Map<Question, number>();
+      for (const q of questionnaire.questions) qseq.set(q, stored.questionSeqs.get(q.name)!);
+      // Rows go in chunks: a chunk's respondents and responses are written before its answers,
+      // which reference them (foreign keys stay on).
+      const CHUNK = 256;
+      for (let from = 0; from < checked.length; from += CHUNK) {
+        const to = Math.min(checked.length, from + CHUNK);
+        for (let i = from; i < to; i++) {
+          const row = checked[i]!;
+          let rid = codes.get(row.respondent);
+          if (rid === undefined) {
+            rid = newId();
+            codes.set(row.respondent, rid);
+            putRespondent.add(rid, row.respondent, now);
+            respondentsCreated++;
+          }
+          // Ids that sort in file order (the rows share one created_at): a sequence in place of the first 8 hex digits of a random UUID.
+          const id = i.toString(16).padStart(8, '0').slice(-8) + newId().slice(8);
+          putResponse.add(seq + i + 1, id, stored.id, rid, row.enumerator, row.location, row.date, row.status, now, now, row.status === 'complete' ? now : null);
         }
-        // Ids that sort in file order (the rows share one created_at): a sequence in place of the first 8 hex digits of a random UUID.
-        const id = i.toString(16).padStart(8, '0').slice(-8) + newId().slice(8);
-        putResponse.run(id, stored.id, rid, row.enumerator, row.location, row.date, row.status, now, now, row.status === 'complete' ? now : null);
-        for (const [q, v] of row.answers) putAnswer.run(id, qid.get(q)!, v, now);
-        answers += row.answers.length;
-        if (opts.onProgress && i % 2000 === 1999) opts.onProgress({ phase: 'write', done: i + 1, total });
-      });
-      for (const sql of rebuild) db.exec(sql);
+        putRespondent.flush();
+        putResponse.flush();
+        for (let i = from; i < to; i++) {
+          const row = checked[i]!;
+          for (const [q, v] of row.answers) putAnswer.add(seq + i + 1, qseq.get(q)!, v);
+          answers += row.answers.length;
+        }
+        putAnswer.flush();
+        if (opts.onProgress && Math.floor(to / 2048) !== Math.floor(from / 2048)) opts.onProgress({ phase: 'write', done: to, total });
+      }
       opts.beforeCommit?.();
     })();
   } finally {

@@ -3,6 +3,7 @@ import type { ChoiceList, Question, Questionnaire } from '../../analysis/form/ty
 import { newId, nowIso } from '../ids';
 
 interface QuestionRow {
+  seq: number;
   id: string;
   position: number;
   name: string;
@@ -32,8 +33,10 @@ interface QuestionRow {
 export interface StoredQuestionnaire {
   id: string;
   questionnaire: Questionnaire;
-  /** Question name -> question id (answers are keyed by question id). */
+  /** Question name -> question id (the UUID other records and the API use). */
   questionIds: Map<string, string>;
+  /** Question name -> question seq (the integer key of its answers). */
+  questionSeqs: Map<string, number>;
 }
 
 const cache = new WeakMap<Database.Database, { key: string; stored: StoredQuestionnaire }>();
@@ -88,6 +91,7 @@ export function loadQuestionnaire(db: Database.Database): StoredQuestionnaire | 
     id: head.id,
     questionnaire: { title: head.title, formId: head.form_id, version: head.version, defaultLanguage: head.default_language, questions, choiceLists },
     questionIds: new Map(rows.map((r) => [r.name, r.id])),
+    questionSeqs: new Map(rows.map((r) => [r.name, r.seq])),
   };
 }
 
@@ -114,8 +118,10 @@ export function saveQuestionnaire(db: Database.Database, q: Questionnaire): Stor
     }
     const existing = current?.questionIds ?? new Map<string, string>();
     const keep = new Set(q.questions.map((x) => x.name));
-    const del = db.prepare('DELETE FROM questions WHERE id = ?');
-    for (const [name, id] of existing) if (!keep.has(name)) del.run(id);
+    // Their answers go by ON DELETE CASCADE: answers have no index by question (every read goes by
+    // response), so each removed question costs one scan of the answers table, a rare edit.
+    const removed = [...existing].filter(([name]) => !keep.has(name)).map(([, id]) => id);
+    if (removed.length > 0) db.prepare(`DELETE FROM questions WHERE id IN (${removed.map(() => '?').join(', ')})`).run(...removed);
     // Positions are rewritten in two passes so reordering never collides.
     db.prepare('UPDATE questions SET position = -position - 1 WHERE questionnaire_id = ?').run(qid);
     const insert = db.prepare(`INSERT INTO questions (id, questionnaire_id, position, name, type, label_id, label_en, hint_id, hint_en, required,

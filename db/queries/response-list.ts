@@ -60,15 +60,15 @@ export function listResponses(db: Database.Database, query: ResponseListQuery): 
     })),
   ];
   if (!stored) return { total: 0, offset: query.offset, columns, rows: [] };
-  const qid = (name: string) => stored.questionIds.get(name);
+  const qseq = (name: string) => stored.questionSeqs.get(name);
   const where: string[] = ['r.questionnaire_id = ?', 'r.deleted_at IS NULL', 'r.entry_pass = 1'];
   const params: unknown[] = [stored.id];
   const columnSql = (name: string): { sql: string; params: unknown[] } | null => {
     const h = HEADER_COLUMNS.find((c) => c.name === name);
     if (h) return { sql: h.sql, params: [] };
-    const id = qid(name);
-    if (!id) return null;
-    return { sql: '(SELECT a.value FROM answers a WHERE a.response_id = r.id AND a.question_id = ?)', params: [id] };
+    const seq = qseq(name);
+    if (seq === undefined) return null;
+    return { sql: '(SELECT a.value FROM answers a WHERE a.response_seq = r.seq AND a.question_seq = ?)', params: [seq] };
   };
   for (const f of query.filters ?? []) {
     if (!f.value.trim()) continue;
@@ -79,7 +79,7 @@ export function listResponses(db: Database.Database, query: ResponseListQuery): 
   }
   if (query.search?.trim()) {
     const pat = likePattern(query.search.trim());
-    where.push(`(p.code LIKE ? ESCAPE '\\' OR r.enumerator LIKE ? ESCAPE '\\' OR r.location LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM answers a WHERE a.response_id = r.id AND CAST(a.value AS TEXT) LIKE ? ESCAPE '\\'))`);
+    where.push(`(p.code LIKE ? ESCAPE '\\' OR r.enumerator LIKE ? ESCAPE '\\' OR r.location LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM answers a WHERE a.response_seq = r.seq AND CAST(a.value AS TEXT) LIKE ? ESCAPE '\\'))`);
     params.push(pat, pat, pat, pat);
   }
   const from = `FROM responses r JOIN respondents p ON p.id = r.respondent_id WHERE ${where.join(' AND ')}`;
@@ -94,9 +94,9 @@ export function listResponses(db: Database.Database, query: ResponseListQuery): 
     orderParams.push(...c.params, ...c.params);
   }
   const page = db
-    .prepare(`SELECT r.id, p.code, r.enumerator, r.location, r.interview_date, r.status ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...params, ...orderParams, query.limit, query.offset) as { id: string; code: string; enumerator: string; location: string; interview_date: string | null; status: string }[];
-  const index = new Map(questions.map((q, i) => [stored.questionIds.get(q.name)!, i]));
+    .prepare(`SELECT r.seq, r.id, p.code, r.enumerator, r.location, r.interview_date, r.status ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...params, ...orderParams, query.limit, query.offset) as { seq: number; id: string; code: string; enumerator: string; location: string; interview_date: string | null; status: string }[];
+  const index = new Map(questions.map((q, i) => [stored.questionSeqs.get(q.name)!, i]));
   const labelMaps = new Map<number, Map<string, string>>();
   if (query.labels) {
     questions.forEach((q, i) => {
@@ -104,11 +104,11 @@ export function listResponses(db: Database.Database, query: ResponseListQuery): 
       if (list) labelMaps.set(i, new Map(list.choices.map((c) => [c.value, c.label[lang] || c.label.id || c.value])));
     });
   }
-  const answers = db.prepare('SELECT question_id, value FROM answers WHERE response_id = ?');
+  const answers = db.prepare('SELECT question_seq, value FROM answers WHERE response_seq = ?');
   const rows = page.map((r) => {
     const cells: AnswerValue[] = [r.code, r.enumerator, r.location, r.interview_date, r.status, ...questions.map(() => null)];
-    for (const a of answers.all(r.id) as { question_id: string; value: AnswerValue }[]) {
-      const i = index.get(a.question_id);
+    for (const a of answers.all(r.seq) as { question_seq: number; value: AnswerValue }[]) {
+      const i = index.get(a.question_seq);
       if (i === undefined) continue;
       const labels = labelMaps.get(i);
       cells[HEADER_COLUMNS.length + i] =

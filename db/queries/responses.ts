@@ -113,10 +113,10 @@ export function getResponse(db: Database.Database, id: string): ResponseWithAnsw
   const q = requireQuestionnaire(db);
   const row = db.prepare(`${HEADER_SQL} WHERE r.id = ? AND r.deleted_at IS NULL`).get(id) as HeaderRow | undefined;
   if (!row) throw new ResponseError('NOT_FOUND', `No response with id ${id}`);
-  const names = new Map([...q.questionIds].map(([name, qid]) => [qid, name]));
+  const names = new Map([...q.questionSeqs].map(([name, seq]) => [seq, name]));
   const answers: Record<string, AnswerValue> = Object.create(null) as Record<string, AnswerValue>;
-  for (const a of db.prepare('SELECT question_id, value FROM answers WHERE response_id = ?').all(id) as { question_id: string; value: AnswerValue }[]) {
-    const name = names.get(a.question_id);
+  for (const a of db.prepare('SELECT question_seq, value FROM answers WHERE response_seq = (SELECT seq FROM responses WHERE id = ?)').all(id) as { question_seq: number; value: AnswerValue }[]) {
+    const name = names.get(a.question_seq);
     if (name) answers[name] = a.value;
   }
   return { ...header(row), answers };
@@ -133,22 +133,22 @@ export interface SetAnswerOptions {
  */
 export function setAnswer(db: Database.Database, responseId: string, questionName: string, value: AnswerValue, opts: SetAnswerOptions): boolean {
   const q = requireQuestionnaire(db);
-  const questionId = q.questionIds.get(questionName);
-  if (!questionId) throw new ResponseError('UNKNOWN_QUESTION', `No question named "${questionName}"`, questionName);
+  const questionSeq = q.questionSeqs.get(questionName);
+  if (questionSeq === undefined) throw new ResponseError('UNKNOWN_QUESTION', `No question named "${questionName}"`, questionName);
   const normalised = value === '' ? null : value;
   return db.transaction(() => {
-    const resp = db.prepare('SELECT status FROM responses WHERE id = ? AND deleted_at IS NULL').get(responseId) as { status: string } | undefined;
+    const resp = db.prepare('SELECT seq, status FROM responses WHERE id = ? AND deleted_at IS NULL').get(responseId) as { seq: number; status: string } | undefined;
     if (!resp) throw new ResponseError('NOT_FOUND', `No response with id ${responseId}`);
-    const old = db.prepare('SELECT value FROM answers WHERE response_id = ? AND question_id = ?').get(responseId, questionId) as { value: AnswerValue } | undefined;
+    const old = db.prepare('SELECT value FROM answers WHERE response_seq = ? AND question_seq = ?').get(resp.seq, questionSeq) as { value: AnswerValue } | undefined;
     const oldValue = old?.value ?? null;
     if (oldValue === normalised) return false;
     const now = nowIso();
-    if (normalised === null) db.prepare('DELETE FROM answers WHERE response_id = ? AND question_id = ?').run(responseId, questionId);
+    if (normalised === null) db.prepare('DELETE FROM answers WHERE response_seq = ? AND question_seq = ?').run(resp.seq, questionSeq);
     else
-      db.prepare('INSERT INTO answers (response_id, question_id, value, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(response_id, question_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
-        responseId, questionId, normalised, now,
+      db.prepare('INSERT INTO answers (response_seq, question_seq, value) VALUES (?, ?, ?) ON CONFLICT(response_seq, question_seq) DO UPDATE SET value = excluded.value').run(
+        resp.seq, questionSeq, normalised,
       );
-    db.prepare('UPDATE responses SET updated_at = ? WHERE id = ?').run(now, responseId);
+    db.prepare('UPDATE responses SET updated_at = ? WHERE seq = ?').run(now, resp.seq);
     if (resp.status === 'complete') {
       db.prepare('INSERT INTO audit_log (uuid, at, actor, entity, entity_id, field, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
         newId(), now, opts.actor, 'response', responseId, questionName, oldValue, normalised, opts.reason ?? '',
@@ -228,7 +228,7 @@ export type Row = Record<string, AnswerValue>;
  */
 export function loadRows(db: Database.Database, opts: { includeDrafts?: boolean } = {}): { questionnaire: StoredQuestionnaire; rows: Row[] } {
   const q = requireQuestionnaire(db);
-  const names = new Map([...q.questionIds].map(([name, qid]) => [qid, name]));
+  const names = new Map([...q.questionSeqs].map(([name, seq]) => [seq, name]));
   const headers = db
     .prepare(`${HEADER_SQL} WHERE r.questionnaire_id = ? AND r.deleted_at IS NULL AND r.entry_pass = 1 ${opts.includeDrafts ? '' : "AND r.status = 'complete'"} ORDER BY r.created_at, r.id`)
     .all(q.id) as HeaderRow[];
@@ -246,12 +246,12 @@ export function loadRows(db: Database.Database, opts: { includeDrafts?: boolean 
     return row;
   });
   const answers = db.prepare(
-    `SELECT a.response_id, a.question_id, a.value FROM answers a JOIN responses r ON r.id = a.response_id
+    `SELECT r.id AS response_id, a.question_seq, a.value FROM answers a JOIN responses r ON r.seq = a.response_seq
      WHERE r.questionnaire_id = ? AND r.deleted_at IS NULL AND r.entry_pass = 1`,
   );
-  for (const a of answers.iterate(q.id) as Iterable<{ response_id: string; question_id: string; value: AnswerValue }>) {
+  for (const a of answers.iterate(q.id) as Iterable<{ response_id: string; question_seq: number; value: AnswerValue }>) {
     const row = byId.get(a.response_id);
-    const name = names.get(a.question_id);
+    const name = names.get(a.question_seq);
     if (row && name) row[name] = a.value;
   }
   return { questionnaire: q, rows };

@@ -12,13 +12,13 @@ export type StoredValue = string | number | null;
 
 /** Parameters: question id, questionnaire id. */
 export const ANSWER_COUNTS_SQL = `SELECT a.value AS value, count(*) AS n FROM responses r
-  LEFT JOIN answers a ON a.response_id = r.id AND a.question_id = ?
+  LEFT JOIN answers a ON a.response_seq = r.seq AND a.question_seq = (SELECT seq FROM questions WHERE id = ?)
   WHERE ${ELIGIBLE} GROUP BY a.value`;
 
 /** Parameters: row question id, column question id, questionnaire id. */
 export const PAIR_COUNTS_SQL = `SELECT a.value AS a, b.value AS b, count(*) AS n FROM responses r
-  LEFT JOIN answers a ON a.response_id = r.id AND a.question_id = ?
-  LEFT JOIN answers b ON b.response_id = r.id AND b.question_id = ?
+  LEFT JOIN answers a ON a.response_seq = r.seq AND a.question_seq = (SELECT seq FROM questions WHERE id = ?)
+  LEFT JOIN answers b ON b.response_seq = r.seq AND b.question_seq = (SELECT seq FROM questions WHERE id = ?)
   WHERE ${ELIGIBLE} GROUP BY a.value, b.value`;
 
 /** Count of each stored answer of one question over the analysed responses (NULL = no answer). */
@@ -106,7 +106,7 @@ export function indexSumsQuery(
   // Pivot: one column per item, numeric and in range, else NULL.
   const pivotCols = items.map((it, i) => {
     params.push(it.questionId);
-    return `max(CASE WHEN a.question_id = ? THEN a.value END) AS c${i}`;
+    return `max(CASE WHEN a.question_seq = (SELECT seq FROM questions WHERE id = ?) THEN a.value END) AS c${i}`;
   });
   const cleaned = items.map((it, i) => {
     // Numbers, or text that reads as a number (digits, sign, point, exponent), within [min, max].
@@ -141,11 +141,11 @@ export function indexSumsQuery(
   // pivot needs no sort; eligibility is checked once per pivoted response, not once per answer.
   // MATERIALIZED keeps SQLite from copying the cleaning expressions into every aggregate.
   const sql = `WITH pivot AS MATERIALIZED (
-      SELECT a.response_id AS rid, ${pivotCols.join(', ')} FROM answers a
-      WHERE +a.question_id IN (${inList})
-      GROUP BY a.response_id
+      SELECT a.response_seq AS rseq, ${pivotCols.join(', ')} FROM answers a
+      WHERE +a.question_seq IN (SELECT seq FROM questions WHERE id IN (${inList}))
+      GROUP BY a.response_seq
     ), scored AS MATERIALIZED (
-      SELECT ${cleaned.join(', ')} FROM pivot CROSS JOIN responses r ON r.id = pivot.rid WHERE ${ELIGIBLE}
+      SELECT ${cleaned.join(', ')} FROM pivot CROSS JOIN responses r ON r.seq = pivot.rseq WHERE ${ELIGIBLE}
     )
     SELECT ${aggs.join(', ')} FROM scored`;
   // Responses without any item answered are not in the pivot; they are incomplete anyway.

@@ -103,6 +103,6 @@ describe('dispatch', () => {
     expect(await desktop.dispatch('dialog.pickFile', { mode: 'save', kind: 'xlsform', suggestedName: 'k.xlsx' })).toEqual({ ok: true, value: { path: '/picked/save/xlsform/k.xlsx' } });
     expect((await desktop.dispatch('dialog.pickFile', { mode: 'open', kind: 'exe' })).ok).toBe(false);
     const info = await session().dispatch('app.info', {});
-    expect(info.ok && info.value).toMatchObject({ name: 'Kajian', transport: 'browser', nativeDialogs: false, schemaVersion: 2 });
+    expect(info.ok && info.value).toMatchObject({ name: 'Kajian', transport: 'browser', nativeDialogs: false, schemaVersion: 3 });
   });
 });

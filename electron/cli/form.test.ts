@@ -110,12 +110,12 @@ describe('kajian form import|export', () => {
     const db = openProject(p);
     try {
       saveQuestionnaire(db.db, smallQuestionnaire());
-      const qid = loadQuestionnaire(db.db)!.questionIds.get('umur')!;
+      const qseq = loadQuestionnaire(db.db)!.questionSeqs.get('umur')!;
       const qnId = loadQuestionnaire(db.db)!.id;
       const now = new Date().toISOString();
       db.db.prepare("INSERT INTO respondents (id, code, created_at) VALUES ('r1', 'R1', ?)").run(now);
       db.db.prepare("INSERT INTO responses (id, questionnaire_id, respondent_id, created_at, updated_at) VALUES ('x1', ?, 'r1', ?, ?)").run(qnId, now, now);
-      db.db.prepare("INSERT INTO answers (response_id, question_id, value, updated_at) VALUES ('x1', ?, 40, ?)").run(qid, now);
+      db.db.prepare("INSERT INTO answers (response_seq, question_seq, value) VALUES ((SELECT seq FROM responses WHERE id = 'x1'), ?, 40)").run(qseq);
     } finally {
       db.close();
     }

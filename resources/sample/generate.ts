@@ -352,14 +352,14 @@ export function buildSampleStudy(path: string): string {
       // Answers are inserted with one prepared statement (setAnswer re-reads the questionnaire on
       // every call: 7,800 answers took ~10 s that way); the rows are the ones setAnswer writes on a
       // draft response (no audit entry before completion).
-      const put = db.prepare('INSERT INTO answers (response_id, question_id, value, updated_at) VALUES (?, ?, ?, ?)');
+      const put = db.prepare('INSERT INTO answers (response_seq, question_seq, value) VALUES ((SELECT seq FROM responses WHERE id = ?), ?, ?)');
       const stamp = db.prepare("UPDATE responses SET status = 'complete', created_at = ?, updated_at = ?, completed_at = ? WHERE id = ?");
       for (const r of sampleRespondents()) {
         const id = createResponse(db, { respondentCode: r.code, enumerator: r.enumerator, location: r.location, interviewDate: r.interviewDate, source: 'sample' });
         for (const [name, value] of Object.entries(r.answers)) {
-          const qid = stored.questionIds.get(name);
-          if (qid === undefined) throw new Error(`The sample answers name an unknown question "${name}"`);
-          if (value !== null) put.run(id, qid, value, r.at);
+          const qseq = stored.questionSeqs.get(name);
+          if (qseq === undefined) throw new Error(`The sample answers name an unknown question "${name}"`);
+          if (value !== null) put.run(id, qseq, value);
         }
         stamp.run(r.at, r.at, r.at, id);
       }

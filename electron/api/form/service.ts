@@ -63,16 +63,21 @@ export function lostAnswers(db: Database.Database, next: Questionnaire): LostQue
   const stored = loadQuestionnaire(db);
   if (!stored) return [];
   const keep = new Set(next.questions.map((q) => q.name));
-  const count = db.prepare(
-    `SELECT COUNT(*) AS n FROM answers a JOIN responses r ON r.id = a.response_id
-     WHERE a.question_id = ? AND a.value IS NOT NULL AND a.value <> '' AND r.deleted_at IS NULL`,
-  );
+  const gone = stored.questionnaire.questions.filter((q) => !keep.has(q.name) && stored.questionSeqs.has(q.name));
+  if (gone.length === 0) return [];
+  // One pass over the answers for every removed question (answers are keyed by response first).
+  const counts = new Map<number, number>();
+  const rows = db
+    .prepare(
+      `SELECT a.question_seq AS seq, COUNT(*) AS n FROM answers a JOIN responses r ON r.seq = a.response_seq
+       WHERE a.question_seq IN (${gone.map(() => '?').join(', ')}) AND a.value IS NOT NULL AND a.value <> '' AND r.deleted_at IS NULL
+       GROUP BY a.question_seq`,
+    )
+    .all(...gone.map((q) => stored.questionSeqs.get(q.name)!)) as { seq: number; n: number }[];
+  for (const r of rows) counts.set(r.seq, r.n);
   const out: LostQuestion[] = [];
-  for (const q of stored.questionnaire.questions) {
-    if (keep.has(q.name)) continue;
-    const id = stored.questionIds.get(q.name);
-    if (id === undefined) continue;
-    const n = (count.get(id) as { n: number }).n;
+  for (const q of gone) {
+    const n = counts.get(stored.questionSeqs.get(q.name)!) ?? 0;
     if (n > 0) out.push({ question: q.name, answers: n });
   }
   return out;
