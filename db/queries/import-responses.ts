@@ -341,184 +341,413 @@ export interface ImportOptions {
   beforeCommit?: () => void;
 }
 
-interface CheckedRow {
-  respondent: string;
-  enumerator: string;
-  location: string;
-  date: string | null;
-  status: 'draft' | 'complete';
-  answers: [Question, string | number][];
+/**
+ * Checked rows, column-wise, ready to write or to post between threads (plain arrays and typed
+ * arrays clone cheaply): row k's answers are answerQuestion/answerValue[answerStart[k] ..
+ * answerStart[k + 1]), the question as its position in the questionnaire.
+ */
+export interface CheckedRows {
+  count: number;
+  respondent: string[];
+  enumerator: string[];
+  location: string[];
+  date: (string | null)[];
+  complete: Uint8Array;
+  answerStart: Int32Array;
+  answerQuestion: Int32Array;
+  answerValue: (string | number)[];
+}
+
+/** Collects checked rows into CheckedRows blocks. */
+class RowBlock {
+  respondent: string[] = [];
+  enumerator: string[] = [];
+  location: string[] = [];
+  date: (string | null)[] = [];
+  complete: number[] = [];
+  answerStart: number[] = [0];
+  answerQuestion: number[] = [];
+  answerValue: (string | number)[] = [];
+
+  get count(): number {
+    return this.respondent.length;
+  }
+
+  take(): CheckedRows {
+    const out: CheckedRows = {
+      count: this.respondent.length,
+      respondent: this.respondent,
+      enumerator: this.enumerator,
+      location: this.location,
+      date: this.date,
+      complete: Uint8Array.from(this.complete),
+      answerStart: Int32Array.from(this.answerStart),
+      answerQuestion: Int32Array.from(this.answerQuestion),
+      answerValue: this.answerValue,
+    };
+    this.respondent = [];
+    this.enumerator = [];
+    this.location = [];
+    this.date = [];
+    this.complete = [];
+    this.answerStart = [0];
+    this.answerQuestion = [];
+    this.answerValue = [];
+    return out;
+  }
+}
+
+/** What checking found, besides the rows: the report when a cell is bad, notes and skipped columns. */
+export interface CheckSummary {
+  rows: number;
+  errorCount: number;
+  errors: BadCell[];
+  truncated: boolean;
+  notes: ImportNote[];
+  skippedColumns: string[];
 }
 
 /**
- * Checks every cell of `table` under `mapping` and, when none is bad, writes all rows as complete
- * responses (source 'import') in one transaction. Throws ImportError for a mapping that cannot
- * work; bad cells come back as a report and nothing is written.
+ * The checks of an import, row by row, with no database: resolves the mapping against the
+ * questionnaire (throws ImportError naming the column), then `add(cells, rowNo)` checks one row
+ * with the same parser and constraints as data entry. Rows are kept only while no cell is bad
+ * (after the first bad cell only the report grows). Pure, so a worker thread can run it while
+ * another thread writes.
  */
-export function importResponses(db: Database.Database, table: ImportTable, mapping: readonly ColumnMapping[], opts: ImportOptions = {}): ImportOutcome {
-  const stored: StoredQuestionnaire | null = loadQuestionnaire(db);
-  if (!stored) throw new ImportError('NO_QUESTIONNAIRE', 'The project has no questionnaire yet: add one before importing responses');
-  const questionnaire = stored.questionnaire;
-  const targets = resolveMapping(mapping, table.header, questionnaire);
-  if (!targets.some((t) => t.kind !== 'header')) throw new ImportError('BAD_MAPPING', 'no column is mapped to a question');
-  const notes: ImportNote[] = [];
-  const mappedIdx = new Set(targets.map((t) => t.index));
-  const skippedColumns = table.header.filter((_, i) => !mappedIdx.has(i));
-  const respondentTarget = targets.find((t) => t.kind === 'header' && t.field === '@respondent');
-  if (!respondentTarget) notes.push({ column: '', en: 'No respondent ID column: each response gets its row number as its respondent ID.', id: 'Tidak ada kolom ID responden: tiap respons memakai nomor barisnya sebagai ID responden.' });
-  const maxErrors = opts.maxErrors ?? 10_000;
-  const errors: BadCell[] = [];
-  let errorCount = 0;
-  const bad = (row: number, col: number, value: ImportCell, en: string, id: string) => {
-    errorCount++;
-    if (errors.length < maxErrors) errors.push({ row, column: table.header[col] ?? `#${col + 1}`, value: shown(value), reason: en, reasonId: id });
-  };
-  for (const p of table.problems ?? []) {
-    errorCount++;
-    if (errors.length < maxErrors) errors.push({ row: p.row, column: p.column, value: shown(p.value), reason: p.en, reasonId: p.id });
-  }
-  const checkers = new Map<Question, Checker>();
-  for (const t of targets) if (t.kind === 'question') checkers.set(t.question, checkerFor(t.question, questionnaire));
-  const choiceGroups = new Map<Question, { choice: string; index: number }[]>();
-  for (const t of targets) if (t.kind === 'choice') choiceGroups.set(t.question, [...(choiceGroups.get(t.question) ?? []), { choice: t.choice, index: t.index }]);
-  const listOrder = new Map<Question, string[]>();
-  for (const q of choiceGroups.keys()) listOrder.set(q, listOf(q, questionnaire)?.choices.map((c) => c.value) ?? []);
-  const dateHeader = dateChecker(DATE_HEADER, questionnaire);
-  const constrained = questionnaire.questions.filter((q) => q.constraint.trim() !== '');
-  const dateNames = dateQuestionNames(questionnaire);
-  const columnOf = new Map<Question, number>();
-  for (const t of targets) if (t.kind !== 'header' && !columnOf.has(t.question)) columnOf.set(t.question, t.index);
+export class RowChecker {
+  private readonly targets: Target[];
+  private readonly checkers: (Checker | null)[];
+  private readonly choiceGroups: { question: number; cols: { choice: string; index: number }[]; order: string[] }[];
+  private readonly dateHeader: Checker;
+  private readonly constrained: boolean;
+  private readonly dateNames: ReturnType<typeof dateQuestionNames>;
+  private readonly columnOf = new Map<number, number>();
+  private readonly questionIndex = new Map<Question, number>();
+  private readonly maxErrors: number;
+  private block = new RowBlock();
+  readonly notes: ImportNote[] = [];
+  readonly skippedColumns: string[];
+  readonly errors: BadCell[] = [];
+  errorCount = 0;
+  rows = 0;
 
-  const total = table.rows.length;
-  const checked: CheckedRow[] = [];
-  for (let r = 0; r < total; r++) {
-    const cells = table.rows[r]!;
-    const rowNo = table.rowNumbers[r] ?? r + 2;
-    const row: CheckedRow = { respondent: String(rowNo), enumerator: '', location: '', date: null, status: 'complete', answers: [] };
-    for (const t of targets) {
+  constructor(
+    private readonly questionnaire: Questionnaire,
+    private readonly header: readonly string[],
+    mapping: readonly ColumnMapping[],
+    opts: { maxErrors?: number } = {},
+  ) {
+    this.targets = resolveMapping(mapping, header, questionnaire);
+    if (!this.targets.some((t) => t.kind !== 'header')) throw new ImportError('BAD_MAPPING', 'no column is mapped to a question');
+    const mappedIdx = new Set(this.targets.map((t) => t.index));
+    this.skippedColumns = header.filter((_, i) => !mappedIdx.has(i));
+    if (!this.targets.some((t) => t.kind === 'header' && t.field === '@respondent'))
+      this.notes.push({ column: '', en: 'No respondent ID column: each response gets its row number as its respondent ID.', id: 'Tidak ada kolom ID responden: tiap respons memakai nomor barisnya sebagai ID responden.' });
+    this.maxErrors = opts.maxErrors ?? 10_000;
+    questionnaire.questions.forEach((q, i) => this.questionIndex.set(q, i));
+    this.checkers = this.targets.map((t) => (t.kind === 'question' ? checkerFor(t.question, questionnaire) : null));
+    const groups = new Map<Question, { choice: string; index: number }[]>();
+    for (const t of this.targets) if (t.kind === 'choice') groups.set(t.question, [...(groups.get(t.question) ?? []), { choice: t.choice, index: t.index }]);
+    this.choiceGroups = [...groups].map(([q, cols]) => ({ question: this.questionIndex.get(q)!, cols, order: listOf(q, questionnaire)?.choices.map((c) => c.value) ?? [] }));
+    this.dateHeader = dateChecker(DATE_HEADER, questionnaire);
+    this.constrained = questionnaire.questions.some((q) => q.constraint.trim() !== '');
+    this.dateNames = dateQuestionNames(questionnaire);
+    for (const t of this.targets) if (t.kind !== 'header') {
+      const qi = this.questionIndex.get(t.question)!;
+      if (!this.columnOf.has(qi)) this.columnOf.set(qi, t.index);
+    }
+  }
+
+  /** Records a bad cell (or a problem found while reading, with its column name). */
+  bad(row: number, column: number | string, value: ImportCell, en: string, id: string): void {
+    this.errorCount++;
+    if (this.errors.length < this.maxErrors)
+      this.errors.push({ row, column: typeof column === 'string' ? column : (this.header[column] ?? `#${column + 1}`), value: shown(value), reason: en, reasonId: id });
+  }
+
+  /** Checks one row (cells by column position; rowNo as a spreadsheet shows it). */
+  add(cells: readonly ImportCell[], rowNo: number): void {
+    this.rows++;
+    let respondent = String(rowNo);
+    let enumerator = '';
+    let location = '';
+    let date: string | null = null;
+    let complete = true;
+    const qs: number[] = [];
+    const vs: (string | number)[] = [];
+    const targets = this.targets;
+    for (let k = 0; k < targets.length; k++) {
+      const t = targets[k]!;
       const raw = cells[t.index] ?? null;
       if (t.kind === 'question') {
-        const c = checkers.get(t.question)!.check(raw);
-        if (!c.ok) bad(rowNo, t.index, raw, c.en, c.id);
-        else if (c.value !== null) row.answers.push([t.question, c.value]);
+        const c = this.checkers[k]!.check(raw);
+        if (!c.ok) this.bad(rowNo, t.index, raw, c.en, c.id);
+        else if (c.value !== null) {
+          qs.push(this.questionIndex.get(t.question)!);
+          vs.push(c.value);
+        }
       } else if (t.kind === 'header') {
         const text = raw === null ? '' : String(raw).trim();
         switch (t.field) {
           case '@respondent':
-            if (text === '') bad(rowNo, t.index, raw, 'the respondent ID is empty', 'ID responden kosong');
-            else if (text.length > 200) bad(rowNo, t.index, raw, 'the respondent ID is longer than 200 characters', 'ID responden lebih dari 200 karakter');
-            else row.respondent = text;
+            if (text === '') this.bad(rowNo, t.index, raw, 'the respondent ID is empty', 'ID responden kosong');
+            else if (text.length > 200) this.bad(rowNo, t.index, raw, 'the respondent ID is longer than 200 characters', 'ID responden lebih dari 200 karakter');
+            else respondent = text;
             break;
           case '@enumerator':
-            row.enumerator = text;
+            enumerator = text;
             break;
           case '@location':
-            row.location = text;
+            location = text;
             break;
           case '@date': {
-            const c = dateHeader.check(raw);
-            if (!c.ok) bad(rowNo, t.index, raw, c.en, c.id);
-            else row.date = c.value === null ? null : String(c.value);
+            const c = this.dateHeader.check(raw);
+            if (!c.ok) this.bad(rowNo, t.index, raw, c.en, c.id);
+            else date = c.value === null ? null : String(c.value);
             break;
           }
           case '@status': {
-            const s = text.toLowerCase();
-            if (s === '' || s === 'complete' || s === 'selesai' || s === 'lengkap') row.status = 'complete';
-            else if (s === 'draft' || s === 'draf') row.status = 'draft';
-            else bad(rowNo, t.index, raw, 'the status is "complete" or "draft"', 'status berisi "selesai" atau "draf"');
+            const st = text.toLowerCase();
+            if (st === '' || st === 'complete' || st === 'selesai' || st === 'lengkap') complete = true;
+            else if (st === 'draft' || st === 'draf') complete = false;
+            else this.bad(rowNo, t.index, raw, 'the status is "complete" or "draft"', 'status berisi "selesai" atau "draf"');
             break;
           }
         }
       }
     }
-    for (const [q, cols] of choiceGroups) {
+    for (const g of this.choiceGroups) {
       const picked = new Set<string>();
       let any = false;
-      for (const { choice, index } of cols) {
+      for (const { choice, index } of g.cols) {
         const f = choiceFlag(cells[index] ?? null, choice);
-        if (f === 'bad') bad(rowNo, index, cells[index] ?? null, 'a one-choice column holds 1 (chosen), 0 or nothing', 'kolom satu pilihan berisi 1 (dipilih), 0 atau kosong');
+        if (f === 'bad') this.bad(rowNo, index, cells[index] ?? null, 'a one-choice column holds 1 (chosen), 0 or nothing', 'kolom satu pilihan berisi 1 (dipilih), 0 atau kosong');
         else if (f !== null) {
           any = true;
           if (f) picked.add(choice);
         }
       }
-      if (any && picked.size > 0) row.answers.push([q, listOrder.get(q)!.filter((c) => picked.has(c)).join(' ')]);
+      if (any && picked.size > 0) {
+        qs.push(g.question);
+        vs.push(g.order.filter((c) => picked.has(c)).join(' '));
+      }
     }
     // Constraints, as data entry applies them when a field is left (`.` is the answer, ${...} the row's other answers).
-    if (constrained.length && row.answers.length) {
-      const answersByName = new Map<string, string | number | null>(row.answers.map(([q, v]) => [q.name, v]));
-      for (const [q, v] of row.answers) {
+    if (this.constrained && qs.length) {
+      const questions = this.questionnaire.questions;
+      const answersByName = new Map<string, string | number | null>();
+      for (let k = 0; k < qs.length; k++) answersByName.set(questions[qs[k]!]!.name, vs[k]!);
+      for (let k = 0; k < qs.length; k++) {
+        const q = questions[qs[k]!]!;
         if (!q.constraint.trim()) continue;
-        const en = checkConstraint(q, v, answersByName, { dateNames, language: 'en' });
+        const v = vs[k]!;
+        const en = checkConstraint(q, v, answersByName, { dateNames: this.dateNames, language: 'en' });
         if (!en.ok) {
-          const id = checkConstraint(q, v, answersByName, { dateNames, language: 'id' });
-          bad(rowNo, columnOf.get(q) ?? 0, v, `${q.name}: ${en.message}`, `${q.name}: ${id.ok ? en.message : id.message}`);
+          const id = checkConstraint(q, v, answersByName, { dateNames: this.dateNames, language: 'id' });
+          this.bad(rowNo, this.columnOf.get(qs[k]!) ?? 0, v, `${q.name}: ${en.message}`, `${q.name}: ${id.ok ? en.message : id.message}`);
         }
       }
     }
-    checked.push(row);
-    if (opts.onProgress && r % 2000 === 1999) opts.onProgress({ phase: 'check', done: r + 1, total });
+    if (this.errorCount > 0) return;
+    const b = this.block;
+    b.respondent.push(respondent);
+    b.enumerator.push(enumerator);
+    b.location.push(location);
+    b.date.push(date);
+    b.complete.push(complete ? 1 : 0);
+    for (let k = 0; k < qs.length; k++) {
+      b.answerQuestion.push(qs[k]!);
+      b.answerValue.push(vs[k]!);
+    }
+    b.answerStart.push(b.answerQuestion.length);
   }
-  if (errorCount > 0) return { ok: false, imported: 0, errorCount, errors, truncated: errorCount > errors.length, notes };
-  opts.onProgress?.({ phase: 'write', done: 0, total });
 
-  const now = nowIso();
-  let answers = 0;
-  let respondentsCreated = 0;
-  // A large page cache while writing 100,000 responses and millions of answers in one
-  // transaction (the default 2 MB spills dirty pages to the WAL many times). Restored afterwards.
-  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
-  if (checked.length > 1000) db.pragma('cache_size = -262144');
-  try {
-    db.transaction(() => {
-      const codes = new Map<string, string>();
-      for (const r of db.prepare('SELECT code, id FROM respondents ORDER BY created_at DESC, id DESC').iterate() as Iterable<{ code: string; id: string }>) codes.set(r.code, r.id);
-      // Responses get their seq (the integer key of their answers) here, in file order.
-      let seq = (db.prepare('SELECT ifnull(max(seq), 0) AS m FROM responses').get() as { m: number }).m;
-      const putRespondent = new BulkInsert(db, 'INSERT INTO respondents (id, code, created_at)', '(?, ?, ?)');
-      const putResponse = new BulkInsert(
+  /** Rows checked since the last call (none once a cell was bad). */
+  take(): CheckedRows {
+    return this.block.take();
+  }
+
+  /** How many checked rows wait to be taken. */
+  get pending(): number {
+    return this.block.count;
+  }
+
+  summary(): CheckSummary {
+    return { rows: this.rows, errorCount: this.errorCount, errors: this.errors, truncated: this.errorCount > this.errors.length, notes: this.notes, skippedColumns: this.skippedColumns };
+  }
+}
+
+/**
+ * Writes checked rows as responses (source 'import') inside ONE transaction that the writer
+ * opens and that only `commit()` ends: rows may arrive in blocks (from another thread) and are
+ * written as they come; `rollback()` (or a throw anywhere) leaves the project as it was.
+ */
+export class ImportWriter {
+  private readonly now = nowIso();
+  private readonly codes = new Map<string, string>();
+  private readonly qseq: number[];
+  private readonly putRespondent: BulkInsert;
+  private readonly putResponse: BulkInsert;
+  private readonly putAnswer: BulkInsert;
+  private readonly cacheBefore: number;
+  private nextSeq: number;
+  private open = true;
+  written = 0;
+  answers = 0;
+  respondentsCreated = 0;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly stored: StoredQuestionnaire,
+  ) {
+    // A large page cache while writing 100,000 responses and millions of answers in one
+    // transaction (the default 2 MB spills dirty pages to the WAL many times). Restored at the end.
+    this.cacheBefore = db.pragma('cache_size', { simple: true }) as number;
+    db.pragma('cache_size = -262144');
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      // The questionnaire may have changed since the rows were checked against it: they must still fit.
+      const now = loadQuestionnaire(db);
+      if (!now || now.id !== stored.id || now.questionnaire.questions.map((q) => q.name).join('\n') !== stored.questionnaire.questions.map((q) => q.name).join('\n'))
+        throw new ImportError('BAD_MAPPING', 'the questionnaire changed while the file was being read: start the import again');
+      for (const r of db.prepare('SELECT code, id FROM respondents ORDER BY created_at DESC, id DESC').iterate() as Iterable<{ code: string; id: string }>) this.codes.set(r.code, r.id);
+      this.nextSeq = (db.prepare('SELECT ifnull(max(seq), 0) AS m FROM responses').get() as { m: number }).m + 1;
+      this.qseq = stored.questionnaire.questions.map((q) => stored.questionSeqs.get(q.name)!);
+      this.putRespondent = new BulkInsert(db, 'INSERT INTO respondents (id, code, created_at)', '(?, ?, ?)');
+      this.putResponse = new BulkInsert(
         db,
         'INSERT INTO responses (seq, id, questionnaire_id, respondent_id, enumerator, location, interview_date, status, entry_pass, source, created_at, updated_at, completed_at)',
         "(?, ?, ?, ?, ?, ?, ?, ?, 1, 'import', ?, ?, ?)",
       );
-      const putAnswer = new BulkInsert(db, 'INSERT INTO answers (response_seq, question_seq, value)', '(?, ?, ?)', 512);
-      const qseq = new Map<Question, number>();
-      for (const q of questionnaire.questions) qseq.set(q, stored.questionSeqs.get(q.name)!);
+      this.putAnswer = new BulkInsert(db, 'INSERT INTO answers (response_seq, question_seq, value)', '(?, ?, ?)', 512);
+    } catch (e) {
+      this.rollback();
+      throw e;
+    }
+  }
+
+  /** Writes a block of checked rows (in file order). */
+  write(rows: CheckedRows): void {
+    if (!this.open) throw new Error('the import transaction has ended');
+    try {
+      const { now, stored } = this;
       // Rows go in chunks: a chunk's respondents and responses are written before its answers,
       // which reference them (foreign keys stay on).
       const CHUNK = 256;
-      for (let from = 0; from < checked.length; from += CHUNK) {
-        const to = Math.min(checked.length, from + CHUNK);
+      for (let from = 0; from < rows.count; from += CHUNK) {
+        const to = Math.min(rows.count, from + CHUNK);
+        const first = this.nextSeq;
         for (let i = from; i < to; i++) {
-          const row = checked[i]!;
-          let rid = codes.get(row.respondent);
+          const code = rows.respondent[i]!;
+          let rid = this.codes.get(code);
           if (rid === undefined) {
             rid = newId();
-            codes.set(row.respondent, rid);
-            putRespondent.add(rid, row.respondent, now);
-            respondentsCreated++;
+            this.codes.set(code, rid);
+            this.putRespondent.add(rid, code, now);
+            this.respondentsCreated++;
           }
-          // Ids that sort in file order (the rows share one created_at): a sequence in place of the first 8 hex digits of a random UUID.
-          const id = i.toString(16).padStart(8, '0').slice(-8) + newId().slice(8);
-          putResponse.add(seq + i + 1, id, stored.id, rid, row.enumerator, row.location, row.date, row.status, now, now, row.status === 'complete' ? now : null);
+          const complete = rows.complete[i] === 1;
+          // UUID v7 ids increase, so they sort in file order (the rows share one created_at).
+          this.putResponse.add(this.nextSeq++, newId(), stored.id, rid, rows.enumerator[i], rows.location[i], rows.date[i], complete ? 'complete' : 'draft', now, now, complete ? now : null);
         }
-        putRespondent.flush();
-        putResponse.flush();
+        this.putRespondent.flush();
+        this.putResponse.flush();
         for (let i = from; i < to; i++) {
-          const row = checked[i]!;
-          for (const [q, v] of row.answers) putAnswer.add(seq + i + 1, qseq.get(q)!, v);
-          answers += row.answers.length;
+          const seq = first + (i - from);
+          for (let k = rows.answerStart[i]!; k < rows.answerStart[i + 1]!; k++) this.putAnswer.add(seq, this.qseq[rows.answerQuestion[k]!], rows.answerValue[k]);
         }
-        putAnswer.flush();
-        if (opts.onProgress && Math.floor(to / 2048) !== Math.floor(from / 2048)) opts.onProgress({ phase: 'write', done: to, total });
+        this.putAnswer.flush();
       }
-      opts.beforeCommit?.();
-    })();
-  } finally {
-    db.pragma(`cache_size = ${Number(cacheBefore)}`);
+      this.written += rows.count;
+      this.answers += rows.answerStart[rows.count]!;
+    } catch (e) {
+      this.rollback();
+      throw e;
+    }
   }
+
+  /** Commits everything written (after `beforeCommit`, which may throw to cancel). */
+  commit(beforeCommit?: () => void): void {
+    if (!this.open) throw new Error('the import transaction has ended');
+    try {
+      beforeCommit?.();
+      this.db.exec('COMMIT');
+      this.open = false;
+    } catch (e) {
+      this.rollback();
+      throw e;
+    } finally {
+      this.restore();
+    }
+  }
+
+  /** Undoes everything written. Safe to call more than once. */
+  rollback(): void {
+    if (this.open) {
+      this.open = false;
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    }
+    this.restore();
+  }
+
+  private restore(): void {
+    this.db.pragma(`cache_size = ${Number(this.cacheBefore)}`);
+  }
+}
+
+/** The project's questionnaire, or ImportError when there is none. */
+export function importQuestionnaire(db: Database.Database): StoredQuestionnaire {
+  const stored = loadQuestionnaire(db);
+  if (!stored) throw new ImportError('NO_QUESTIONNAIRE', 'The project has no questionnaire yet: add one before importing responses');
+  return stored;
+}
+
+/**
+ * Checks every cell of `table` under `mapping` and, when none is bad, writes all rows as complete
+ * responses (source 'import') in one transaction. Throws ImportError for a mapping that cannot
+ * work; bad cells come back as a report and nothing is written. (A file is better imported with
+ * importFile in electron/api/transfer/pipeline.ts, which reads and checks on another thread while
+ * this one writes.)
+ */
+export function importResponses(db: Database.Database, table: ImportTable, mapping: readonly ColumnMapping[], opts: ImportOptions = {}): ImportOutcome {
+  const stored = importQuestionnaire(db);
+  const checker = new RowChecker(stored.questionnaire, table.header, mapping, opts);
+  for (const p of table.problems ?? []) checker.bad(p.row, p.column, p.value, p.en, p.id);
+  const total = table.rows.length;
+  for (let r = 0; r < total; r++) {
+    checker.add(table.rows[r]!, table.rowNumbers[r] ?? r + 2);
+    if (opts.onProgress && r % 2000 === 1999) opts.onProgress({ phase: 'check', done: r + 1, total });
+  }
+  const summary = checker.summary();
+  if (summary.errorCount > 0) return { ok: false, imported: 0, errorCount: summary.errorCount, errors: summary.errors, truncated: summary.truncated, notes: summary.notes };
+  opts.onProgress?.({ phase: 'write', done: 0, total });
+  const rows = checker.take();
+  const writer = new ImportWriter(db, stored);
+  const BLOCK = 2048;
+  for (let from = 0; from < rows.count; from += BLOCK) {
+    writer.write(sliceRows(rows, from, Math.min(rows.count, from + BLOCK)));
+    opts.onProgress?.({ phase: 'write', done: writer.written, total });
+  }
+  writer.commit(opts.beforeCommit);
   opts.onProgress?.({ phase: 'write', done: total, total });
-  return { ok: true, imported: checked.length, answers, respondentsCreated, skippedColumns, notes };
+  return { ok: true, imported: writer.written, answers: writer.answers, respondentsCreated: writer.respondentsCreated, skippedColumns: summary.skippedColumns, notes: summary.notes };
+}
+
+/** Rows [from, to) of a block. */
+function sliceRows(rows: CheckedRows, from: number, to: number): CheckedRows {
+  const a0 = rows.answerStart[from]!;
+  const a1 = rows.answerStart[to]!;
+  return {
+    count: to - from,
+    respondent: rows.respondent.slice(from, to),
+    enumerator: rows.enumerator.slice(from, to),
+    location: rows.location.slice(from, to),
+    date: rows.date.slice(from, to),
+    complete: rows.complete.subarray(from, to),
+    answerStart: rows.answerStart.subarray(from, to + 1).map((x) => x - a0),
+    answerQuestion: rows.answerQuestion.subarray(a0, a1),
+    answerValue: rows.answerValue.slice(a0, a1),
+  };
 }
 
 /** Reads a mapping given as JSON (the CLI's --mapping file): `{ "column": "target" | null }` or `[{ "column", "target" }]`. */
