@@ -7,3 +7,4 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22'
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' });
 await build({ ...common, entryPoints: ['electron/api/transfer/worker.ts'], outfile: 'dist-electron/transfer-worker.cjs' });
+await build({ ...common, entryPoints: ['electron/api/transfer/reader-worker.ts'], outfile: 'dist-electron/transfer-reader.cjs' });

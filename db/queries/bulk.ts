@@ -7,10 +7,10 @@ import type Database from 'better-sqlite3';
  * spliced into the SQL. `placeholders` is one row's VALUES tuple, e.g. `(?, ?, 'import')`.
  */
 export class BulkInsert {
-  private readonly buffer: unknown[] = [];
+  private readonly buffer: unknown[];
   private readonly perRow: number;
   private readonly full: Database.Statement;
-  private rows = 0;
+  private at = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -21,30 +21,32 @@ export class BulkInsert {
     this.perRow = (placeholders.match(/\?/g) ?? []).length;
     if (this.perRow * rowsPerStatement > 32_000) throw new Error('BulkInsert: too many parameters per statement');
     this.full = db.prepare(this.sql(rowsPerStatement));
+    this.buffer = new Array<unknown>(this.perRow * rowsPerStatement);
   }
 
   private sql(rows: number): string {
     return `${this.head} VALUES ${Array.from({ length: rows }, () => this.placeholders).join(', ')}`;
   }
 
-  /** Adds one row (its values in placeholder order). */
-  add(...values: unknown[]): void {
-    for (const v of values) this.buffer.push(v);
-    if (++this.rows === this.rowsPerStatement) this.writeFull();
+  /** Adds one value of the current row; a row is complete after as many values as the placeholders take. */
+  value(v: unknown): void {
+    this.buffer[this.at++] = v;
+    if (this.at === this.buffer.length) {
+      this.full.run(this.buffer);
+      this.at = 0;
+    }
   }
 
-  private writeFull(): void {
-    this.full.run(this.buffer);
-    this.buffer.length = 0;
-    this.rows = 0;
+  /** Adds one row (its values in placeholder order). */
+  add(...values: unknown[]): void {
+    if (values.length !== this.perRow) throw new Error(`BulkInsert: a row takes ${this.perRow} values, not ${values.length}`);
+    for (const v of values) this.value(v);
   }
 
   /** Writes the buffered rows. */
   flush(): void {
-    if (this.rows === 0) return;
-    if (this.rows === this.rowsPerStatement) return this.writeFull();
-    this.db.prepare(this.sql(this.rows)).run(this.buffer);
-    this.buffer.length = 0;
-    this.rows = 0;
+    if (this.at === 0) return;
+    this.db.prepare(this.sql(this.at / this.perRow)).run(this.buffer.slice(0, this.at));
+    this.at = 0;
   }
 }

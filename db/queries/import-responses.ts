@@ -233,23 +233,35 @@ const shown = (v: ImportCell): string => {
   return s.length > SHOWN_VALUE ? `${s.slice(0, SHOWN_VALUE)}… (${s.length.toLocaleString('en')} characters)` : s;
 };
 
-interface Checker {
-  check(raw: ImportCell): { ok: true; value: string | number | null } | { ok: false; en: string; id: string };
+/** Why a cell is bad, in both languages. */
+class Bad {
+  constructor(
+    readonly en: string,
+    readonly id: string,
+  ) {}
 }
+
+/** A checked cell: its stored value (null: empty) or why it is bad. */
+type Checked = string | number | null | Bad;
+
+interface Checker {
+  check(raw: ImportCell): Checked;
+}
+
+const fromParse = (r: ReturnType<typeof parseAnswer>): Checked => (r.ok ? r.value : new Bad(r.message.en, r.message.id));
 
 function dateChecker(question: Question, questionnaire: Questionnaire): Checker {
   return {
     check(raw) {
       if (typeof raw === 'number') {
         const iso = excelSerialToIso(raw);
-        if (iso === null) return { ok: false, en: `${raw} is not a date serial number`, id: `${raw} bukan nomor seri tanggal` };
-        return { ok: true, value: iso };
+        if (iso === null) return new Bad(`${raw} is not a date serial number`, `${raw} bukan nomor seri tanggal`);
+        return iso;
       }
       let text = raw;
       // KoboToolbox and ISO date-times: the date part.
       if (text !== null && /^\d{4}-\d{2}-\d{2}[T ]\d/.test(text.trim())) text = text.trim().slice(0, 10);
-      const r = parseAnswer(question, text, questionnaire);
-      return r.ok ? r : { ok: false, en: r.message.en, id: r.message.id };
+      return fromParse(parseAnswer(question, text, questionnaire));
     },
   };
 }
@@ -277,12 +289,18 @@ function choiceChecker(question: Question, questionnaire: Questionnaire): Checke
   const list = listOf(question, questionnaire);
   const labels = new Map<string, string>();
   for (const c of list?.choices ?? []) for (const l of [c.label.id, c.label.en]) if (l.trim() && !labels.has(norm(l))) labels.set(norm(l), c.value);
-  const cache = new Map<string, ReturnType<Checker['check']>>();
+  // Choice columns repeat a few values: each distinct cell is checked once (numbers and texts apart).
+  const cache = new Map<string, Checked>();
+  const numbers = new Map<number, Checked>();
   return {
     check(raw) {
+      if (typeof raw === 'number') {
+        const hit = numbers.get(raw);
+        if (hit !== undefined) return hit;
+      }
       const key = raw === null ? '' : String(raw);
       const hit = cache.get(key);
-      if (hit) return hit;
+      if (hit !== undefined) return hit;
       let r = parseAnswer(question, raw, questionnaire);
       if (!r.ok && raw !== null) {
         const text = String(raw).trim();
@@ -294,22 +312,31 @@ function choiceChecker(question: Question, questionnaire: Questionnaire): Checke
           if (code !== undefined) r = parseAnswer(question, code, questionnaire);
         }
       }
-      const out: ReturnType<Checker['check']> = r.ok ? r : { ok: false, en: r.message.en, id: r.message.id };
+      const out = fromParse(r);
       if (cache.size < 10_000) cache.set(key, out);
+      if (typeof raw === 'number' && numbers.size < 10_000) numbers.set(raw, out);
       return out;
     },
   };
 }
 
+/** A character trim() never removes (so a text starting and ending with one is kept as it is). */
+const printableAscii = (c: number) => c > 32 && c < 127;
+
 function checkerFor(question: Question, questionnaire: Questionnaire): Checker {
   if (question.type === 'date') return dateChecker(question, questionnaire);
   if (question.type === 'select_one' || question.type === 'select_multiple' || question.type === 'likert') return choiceChecker(question, questionnaire);
-  return {
-    check(raw) {
-      const r = parseAnswer(question, raw, questionnaire);
-      return r.ok ? r : { ok: false, en: r.message.en, id: r.message.id };
-    },
-  };
+  // Fast paths for the cells a spreadsheet gives as they are, with exactly parseAnswer's result
+  // (import-responses.test.ts compares them on edge cases): a safe integer for an integer question,
+  // a finite number for a decimal, a text with something in it for a text question. -0 is 0.
+  const slow = (raw: ImportCell) => fromParse(parseAnswer(question, raw, questionnaire));
+  if (question.type === 'integer') return { check: (raw) => (typeof raw === 'number' && Number.isSafeInteger(raw) ? raw + 0 : slow(raw)) };
+  if (question.type === 'decimal') return { check: (raw) => (typeof raw === 'number' && Number.isFinite(raw) ? raw + 0 : slow(raw)) };
+  if (question.type === 'text')
+    return {
+      check: (raw) => (typeof raw === 'string' && printableAscii(raw.charCodeAt(0)) && printableAscii(raw.charCodeAt(raw.length - 1)) ? raw : slow(raw)),
+    };
+  return { check: slow };
 }
 
 const DATE_HEADER: Question = {
@@ -417,6 +444,7 @@ export interface CheckSummary {
 export class RowChecker {
   private readonly targets: Target[];
   private readonly checkers: (Checker | null)[];
+  private readonly targetQuestion: number[];
   private readonly choiceGroups: { question: number; cols: { choice: string; index: number }[]; order: string[] }[];
   private readonly dateHeader: Checker;
   private readonly constrained: boolean;
@@ -425,6 +453,8 @@ export class RowChecker {
   private readonly questionIndex = new Map<Question, number>();
   private readonly maxErrors: number;
   private block = new RowBlock();
+  private readonly qs: number[] = [];
+  private readonly vs: (string | number)[] = [];
   readonly notes: ImportNote[] = [];
   readonly skippedColumns: string[];
   readonly errors: BadCell[] = [];
@@ -446,6 +476,7 @@ export class RowChecker {
     this.maxErrors = opts.maxErrors ?? 10_000;
     questionnaire.questions.forEach((q, i) => this.questionIndex.set(q, i));
     this.checkers = this.targets.map((t) => (t.kind === 'question' ? checkerFor(t.question, questionnaire) : null));
+    this.targetQuestion = this.targets.map((t) => (t.kind === 'header' ? -1 : this.questionIndex.get(t.question)!));
     const groups = new Map<Question, { choice: string; index: number }[]>();
     for (const t of this.targets) if (t.kind === 'choice') groups.set(t.question, [...(groups.get(t.question) ?? []), { choice: t.choice, index: t.index }]);
     this.choiceGroups = [...groups].map(([q, cols]) => ({ question: this.questionIndex.get(q)!, cols, order: listOf(q, questionnaire)?.choices.map((c) => c.value) ?? [] }));
@@ -473,18 +504,20 @@ export class RowChecker {
     let location = '';
     let date: string | null = null;
     let complete = true;
-    const qs: number[] = [];
-    const vs: (string | number)[] = [];
+    const qs = this.qs;
+    const vs = this.vs;
+    qs.length = 0;
+    vs.length = 0;
     const targets = this.targets;
     for (let k = 0; k < targets.length; k++) {
       const t = targets[k]!;
       const raw = cells[t.index] ?? null;
       if (t.kind === 'question') {
         const c = this.checkers[k]!.check(raw);
-        if (!c.ok) this.bad(rowNo, t.index, raw, c.en, c.id);
-        else if (c.value !== null) {
-          qs.push(this.questionIndex.get(t.question)!);
-          vs.push(c.value);
+        if (c instanceof Bad) this.bad(rowNo, t.index, raw, c.en, c.id);
+        else if (c !== null) {
+          qs.push(this.targetQuestion[k]!);
+          vs.push(c);
         }
       } else if (t.kind === 'header') {
         const text = raw === null ? '' : String(raw).trim();
@@ -502,8 +535,8 @@ export class RowChecker {
             break;
           case '@date': {
             const c = this.dateHeader.check(raw);
-            if (!c.ok) this.bad(rowNo, t.index, raw, c.en, c.id);
-            else date = c.value === null ? null : String(c.value);
+            if (c instanceof Bad) this.bad(rowNo, t.index, raw, c.en, c.id);
+            else date = c === null ? null : String(c);
             break;
           }
           case '@status': {
@@ -590,6 +623,7 @@ export class ImportWriter {
   private readonly putResponse: BulkInsert;
   private readonly putAnswer: BulkInsert;
   private readonly cacheBefore: number;
+  private readonly fkBefore: number;
   private nextSeq: number;
   private open = true;
   written = 0;
@@ -604,6 +638,13 @@ export class ImportWriter {
     // transaction (the default 2 MB spills dirty pages to the WAL many times). Restored at the end.
     this.cacheBefore = db.pragma('cache_size', { simple: true }) as number;
     db.pragma('cache_size = -262144');
+    // Foreign-key enforcement is off for this connection while the import writes (it cannot change
+    // inside a transaction): every key written here is one this writer just made or read inside
+    // the same transaction (respondents, response seqs, the questionnaire checked below, its
+    // questions' seqs), and checking each of millions of answers twice cost a sixth of the write.
+    // bulk-import tests run PRAGMA foreign_key_check after imports.
+    this.fkBefore = db.pragma('foreign_keys', { simple: true }) as number;
+    db.pragma('foreign_keys = OFF');
     db.exec('BEGIN IMMEDIATE');
     try {
       // The questionnaire may have changed since the rows were checked against it: they must still fit.
@@ -632,7 +673,7 @@ export class ImportWriter {
     try {
       const { now, stored } = this;
       // Rows go in chunks: a chunk's respondents and responses are written before its answers,
-      // which reference them (foreign keys stay on).
+      // which reference them.
       const CHUNK = 256;
       for (let from = 0; from < rows.count; from += CHUNK) {
         const to = Math.min(rows.count, from + CHUNK);
@@ -654,7 +695,12 @@ export class ImportWriter {
         this.putResponse.flush();
         for (let i = from; i < to; i++) {
           const seq = first + (i - from);
-          for (let k = rows.answerStart[i]!; k < rows.answerStart[i + 1]!; k++) this.putAnswer.add(seq, this.qseq[rows.answerQuestion[k]!], rows.answerValue[k]);
+          const put = this.putAnswer;
+          for (let k = rows.answerStart[i]!; k < rows.answerStart[i + 1]!; k++) {
+            put.value(seq);
+            put.value(this.qseq[rows.answerQuestion[k]!]);
+            put.value(rows.answerValue[k]);
+          }
         }
         this.putAnswer.flush();
       }
@@ -692,6 +738,7 @@ export class ImportWriter {
 
   private restore(): void {
     this.db.pragma(`cache_size = ${Number(this.cacheBefore)}`);
+    this.db.pragma(`foreign_keys = ${this.fkBefore ? 'ON' : 'OFF'}`);
   }
 }
 
@@ -748,6 +795,24 @@ function sliceRows(rows: CheckedRows, from: number, to: number): CheckedRows {
     answerQuestion: rows.answerQuestion.subarray(a0, a1),
     answerValue: rows.answerValue.slice(a0, a1),
   };
+}
+
+/** The automatic mapping with the explicit entries (by column position) put over it. */
+export function mergeMapping(auto: readonly ColumnMapping[], explicit: readonly ColumnMapping[]): ColumnMapping[] {
+  const byIndex = new Map(explicit.map((m) => [m.index, m]));
+  return auto.map((m) => {
+    const e = byIndex.get(m.index);
+    return e ? { index: m.index, column: m.column, target: e.target } : m;
+  });
+}
+
+/** Throws ImportError when a mapping made on a preview no longer fits the file's header. */
+export function checkMappingFits(mapping: readonly ColumnMapping[], header: readonly string[]): void {
+  for (const m of mapping) {
+    if (m.target === null || m.target === '') continue;
+    if (header[m.index] !== m.column)
+      throw new ImportError('BAD_MAPPING', `column ${m.index + 1} of the file is "${header[m.index] ?? '(none)'}", not "${m.column}": the file changed since its preview`, m.column);
+  }
 }
 
 /** Reads a mapping given as JSON (the CLI's --mapping file): `{ "column": "target" | null }` or `[{ "column", "target" }]`. */

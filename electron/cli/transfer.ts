@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openProject } from '../../db';
 import { writeExport, ExportError } from '../../db/queries/export-responses';
-import { autoMapping, importResponses, mappingFromJson, ImportError, type ColumnMapping } from '../../db/queries/import-responses';
+import { ImportError } from '../../db/queries/import-responses';
 import { loadQuestionnaire } from '../../db/queries/questionnaire';
-import { readImportTable, ReadTableError } from '../api/transfer/read-table';
+import { importFile } from '../api/transfer/pipeline';
+import { ReadTableError } from '../api/transfer/read-table';
 import { positional, stringFlag, UsageError } from './args';
 import type { Command } from './commands';
 
@@ -14,20 +15,11 @@ import type { Command } from './commands';
  * `kajian export <project> <out.csv|out.xlsx> [--labels] [--include-personal] [--json]`.
  */
 
-/** The automatic mapping with the columns a mapping file names replaced by its targets. */
-export function mergeMapping(auto: readonly ColumnMapping[], explicit: readonly ColumnMapping[]): ColumnMapping[] {
-  const byIndex = new Map(explicit.map((m) => [m.index, m]));
-  return auto.map((m) => {
-    const e = byIndex.get(m.index);
-    return e ? { index: m.index, column: m.column, target: e.target } : m;
-  });
-}
-
 export const transferCommands: Record<string, Command> = {
   import: {
     usage: 'kajian import <project.kajian> <file.csv|file.xlsx> [--mapping m.json] [--json]',
     summary: 'import responses from CSV/XLSX (KoboToolbox too): all rows or none',
-    run(args) {
+    async run(args) {
       const projectFile = resolve(positional(args, 1, 'the project file'));
       const file = resolve(positional(args, 2, 'the CSV or XLSX file to import'));
       const mappingFile = stringFlag(args, 'mapping');
@@ -39,21 +31,17 @@ export const transferCommands: Record<string, Command> = {
           throw new UsageError(`--mapping ${mappingFile}: ${e instanceof SyntaxError ? `not valid JSON (${e.message})` : 'cannot read the file'}`);
         }
       }
-      let table;
-      try {
-        table = readImportTable(file);
-      } catch (e) {
-        if (e instanceof ReadTableError) throw new Error(`${file}: ${e.message}`);
-        throw e;
-      }
       const p = openProject(projectFile);
       try {
-        const stored = loadQuestionnaire(p.db);
-        if (!stored) throw new Error('the project has no questionnaire yet: add one before importing responses');
-        let mapping = autoMapping(table.header, stored.questionnaire);
-        if (mappingJson !== undefined) mapping = mergeMapping(mapping, mappingFromJson(mappingJson, table.header));
-        const outcome = importResponses(p.db, table, mapping);
-        const notes = [...table.notes.map((n) => ({ column: '', ...n })), ...outcome.notes];
+        let result;
+        try {
+          result = await importFile(p.db, file, { mapping: mappingJson === undefined ? { kind: 'auto' } : { kind: 'json', json: mappingJson } });
+        } catch (e) {
+          if (e instanceof ReadTableError) throw new Error(`${file}: ${e.message}`);
+          throw e;
+        }
+        const { outcome, mapping } = result;
+        const notes = [...result.readNotes.map((n) => ({ column: '', ...n })), ...outcome.notes];
         const mapped = mapping.filter((m) => m.target).map((m) => ({ column: m.column, target: m.target }));
         if (!outcome.ok) {
           const json = { file, ok: false, imported: 0, errorCount: outcome.errorCount, truncated: outcome.truncated, errors: outcome.errors, mapping: mapped, notes };

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ColumnMapping, ImportOutcome, ImportProgress } from '../../../db/queries/import-responses';
+import { workerEntry } from './worker-entry';
 
 /**
  * Import jobs: each runs in a worker thread (see worker.ts) so the main process (and the window)
@@ -42,26 +40,12 @@ interface Job {
   finished: Promise<JobStatus>;
 }
 
-/** Where the worker's code is: the .ts source under tsx (dev, tests, serve), the bundled .cjs in Electron. */
-function workerEntry(): { file: string; eval: boolean } {
-  const url: string | undefined = (import.meta as { url?: string }).url;
-  if (url && url.endsWith('.ts')) {
-    // A worker does not inherit tsx's loader: a small script registers it, then imports the TypeScript entry.
-    const entry = fileURLToPath(new URL('./worker.ts', url));
-    return { file: `import('tsx/esm/api').then((api) => api.tsImport(${JSON.stringify(pathToFileURL(entry).href)}, ${JSON.stringify(url)}));`, eval: true };
-  }
-  const dir = typeof __dirname === 'string' ? __dirname : process.cwd();
-  const bundled = join(dir, 'transfer-worker.cjs');
-  if (!existsSync(bundled)) throw new Error(`the import worker is missing (${bundled}); run "npm run build:electron"`);
-  return { file: bundled, eval: false };
-}
-
 const jobs = new Map<string, Job>();
 const KEEP_FINISHED = 20;
 
 /** Starts an import in a worker; returns its id at once. `onFinished` runs once it ends (any state). */
 export function startImport(input: Omit<WorkerInput, 'flag'>, onFinished?: (s: JobStatus) => void): string {
-  const entry = workerEntry();
+  const entry = workerEntry('worker.ts', 'transfer-worker.cjs');
   const jobId = randomUUID();
   const status: JobStatus = { jobId, state: 'running', phase: 'read', done: 0, total: 0, outcome: null, notes: [], error: null };
   const flag = new SharedArrayBuffer(4);

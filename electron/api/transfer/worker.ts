@@ -8,9 +8,9 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { autoMapping, importResponses, ImportError, type ColumnMapping } from '../../../db/queries/import-responses';
-import { loadQuestionnaire } from '../../../db/queries/questionnaire';
-import { readImportTable, ReadTableError } from './read-table';
+import { ImportError } from '../../../db/queries/import-responses';
+import { importFile } from './pipeline';
+import { ReadTableError } from './read-table';
 import type { WorkerInput, WorkerMessage } from './jobs';
 
 function post(m: WorkerMessage): void {
@@ -28,34 +28,31 @@ function nativeBinding(): string | undefined {
   return candidates.find((c) => existsSync(c));
 }
 
-function run(input: WorkerInput): void {
+async function run(input: WorkerInput): Promise<void> {
   post({ type: 'progress', phase: 'read', done: 0, total: 0 });
-  const table = readImportTable(input.filePath);
   const binding = nativeBinding();
   const db = new Database(input.projectPath, binding ? { fileMustExist: true, nativeBinding: binding } : { fileMustExist: true });
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    const stored = loadQuestionnaire(db);
-    const mapping: ColumnMapping[] = input.mapping ?? (stored ? autoMapping(table.header, stored.questionnaire) : []);
     const flag = new Int32Array(input.flag);
-    const outcome = importResponses(db, table, mapping, {
+    // Reading and checking run in a second worker while this one writes (pipeline.ts).
+    const result = await importFile(db, input.filePath, {
+      mapping: input.mapping ? { kind: 'columns', columns: input.mapping } : { kind: 'auto' },
       onProgress: (p) => post({ type: 'progress', ...p }),
       beforeCommit: () => {
         if (Atomics.compareExchange(flag, 0, 0, 2) !== 0) throw new Error('cancelled');
       },
     });
-    post({ type: 'done', outcome, notes: table.notes });
+    post({ type: 'done', outcome: result.outcome, notes: result.readNotes });
   } finally {
     db.close();
   }
 }
 
-try {
-  run(workerData as WorkerInput);
-} catch (e) {
+run(workerData as WorkerInput).catch((e: unknown) => {
   if (e instanceof ImportError) post({ type: 'failed', code: e.code === 'NO_QUESTIONNAIRE' ? 'NO_QUESTIONNAIRE' : 'BAD_INPUT', message: e.message, field: e.field });
   else if (e instanceof ReadTableError) post({ type: 'failed', code: /^cannot read/.test(e.message) ? 'NOT_FOUND' : 'BAD_INPUT', message: e.message, field: 'path' });
   else post({ type: 'failed', code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) });
-}
+});
