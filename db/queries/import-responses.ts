@@ -323,6 +323,12 @@ function choiceChecker(question: Question, questionnaire: Questionnaire): Checke
 /** A character trim() never removes (so a text starting and ending with one is kept as it is). */
 const printableAscii = (c: number) => c > 32 && c < 127;
 
+/** The check of one cell for one question: its stored value, null when empty, or { en, id } saying why it is bad (exported for tests). */
+export function checkCell(question: Question, questionnaire: Questionnaire, raw: ImportCell): string | number | null | { en: string; id: string } {
+  const c = checkerFor(question, questionnaire).check(raw);
+  return c instanceof Bad ? { en: c.en, id: c.id } : c;
+}
+
 function checkerFor(question: Question, questionnaire: Questionnaire): Checker {
   if (question.type === 'date') return dateChecker(question, questionnaire);
   if (question.type === 'select_one' || question.type === 'select_multiple' || question.type === 'likert') return choiceChecker(question, questionnaire);
