@@ -11,6 +11,8 @@ export class BulkInsert {
   private readonly perRow: number;
   private readonly full: Database.Statement;
   private at = 0;
+  /** Statements for the shorter last batches, by row count (a chunked writer meets the same ones again). */
+  private readonly partial = new Map<number, Database.Statement>();
 
   constructor(
     private readonly db: Database.Database,
@@ -46,7 +48,13 @@ export class BulkInsert {
   /** Writes the buffered rows. */
   flush(): void {
     if (this.at === 0) return;
-    this.db.prepare(this.sql(this.at / this.perRow)).run(this.buffer.slice(0, this.at));
+    const rows = this.at / this.perRow;
+    let stmt = this.partial.get(rows);
+    if (!stmt) {
+      stmt = this.db.prepare(this.sql(rows));
+      if (this.partial.size < 64) this.partial.set(rows, stmt);
+    }
+    stmt.run(this.buffer.slice(0, this.at));
     this.at = 0;
   }
 }

@@ -31,6 +31,8 @@ export interface ReaderInput {
   questionnaire: Questionnaire;
   mapping: MappingChoice;
   maxErrors: number;
+  /** Rows per posted block: the first is small so that writing starts soon. */
+  firstBlockRows: number;
   blockRows: number;
 }
 
@@ -60,7 +62,7 @@ export interface FileImportResult {
 export function importFile(db: Database.Database, path: string, opts: FileImportOptions = {}): Promise<FileImportResult> {
   const stored = importQuestionnaire(db);
   const entry = workerEntry('reader-worker.ts', 'transfer-reader.cjs');
-  const input: ReaderInput = { path, questionnaire: stored.questionnaire, mapping: opts.mapping ?? { kind: 'auto' }, maxErrors: opts.maxErrors ?? 10_000, blockRows: 2048 };
+  const input: ReaderInput = { path, questionnaire: stored.questionnaire, mapping: opts.mapping ?? { kind: 'auto' }, maxErrors: opts.maxErrors ?? 10_000, firstBlockRows: 256, blockRows: 2048 };
   const worker = new Worker(entry.file, { workerData: input, eval: entry.eval });
   return new Promise<FileImportResult>((resolve, reject) => {
     let writer: ImportWriter | null = null;

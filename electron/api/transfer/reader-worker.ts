@@ -19,6 +19,7 @@ async function run(input: ReaderInput): Promise<void> {
   let checker: RowChecker | null = null;
   let mapping: ColumnMapping[] = [];
   const early: Parameters<RowChecker['bad']>[] = [];
+  let posted = 0;
   const read = await streamImportTable(input.path, {
     header(header) {
       if (input.mapping.kind === 'auto') mapping = autoMapping(header, input.questionnaire);
@@ -34,7 +35,10 @@ async function run(input: ReaderInput): Promise<void> {
       const c = checker!;
       for (const p of early.splice(0)) c.bad(...p);
       c.add(cells, rowNo);
-      if (c.pending >= input.blockRows) post({ type: 'rows', rows: c.take(), read: c.rows });
+      if (c.pending >= (posted === 0 ? input.firstBlockRows : input.blockRows)) {
+        post({ type: 'rows', rows: c.take(), read: c.rows });
+        posted++;
+      }
     },
     problem(p) {
       // Reported in row order: a row's problem comes before its cells are checked.
