@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { parseAnswer } from '../../analysis/entry/parse-answer';
-import { checkConstraint, dateQuestionNames } from '../../analysis/form/expr';
+import { evaluateForm } from '../../analysis/entry/evaluate-form';
+import { checkConstraint, checkRequired, dateQuestionNames } from '../../analysis/form/expr';
 import type { Question, Questionnaire } from '../../analysis/form/types';
 import { newId, nowIso } from '../ids';
 import { BulkInsert } from './bulk';
@@ -456,6 +457,10 @@ export class RowChecker {
   private readonly checkers: (Checker | null)[];
   private readonly targetQuestion: number[];
   private readonly fast: number[];
+  /** Positions of the required questions some column fills. */
+  private readonly required: number[] = [];
+  /** Questions whose cell in the current row was bad (not also reported as missing). */
+  private readonly badInRow: number[] = [];
   private readonly choiceGroups: { question: number; cols: { choice: string; index: number }[]; order: string[] }[];
   private readonly dateHeader: Checker;
   private readonly constrained: boolean;
@@ -501,6 +506,18 @@ export class RowChecker {
       const qi = this.questionIndex.get(t.question)!;
       if (!this.columnOf.has(qi)) this.columnOf.set(qi, t.index);
     }
+    // Required questions: a complete row must answer each one the form asks (as completing a
+    // response in data entry does); one no column holds is told once, not as a bad cell per row.
+    questionnaire.questions.forEach((q, i) => {
+      if (!q.required || !importable(q)) return;
+      if (this.columnOf.has(i)) this.required.push(i);
+      else
+        this.notes.push({
+          column: '',
+          en: `"${q.name}" is required but no column holds it: its answers stay empty.`,
+          id: `"${q.name}" wajib dijawab tetapi tidak ada kolom yang memuatnya: jawabannya tetap kosong.`,
+        });
+    });
   }
 
   /** Records a bad cell (or a problem found while reading, with its column name). */
@@ -522,6 +539,7 @@ export class RowChecker {
     const vs = this.vs;
     qs.length = 0;
     vs.length = 0;
+    this.badInRow.length = 0;
     const targets = this.targets;
     for (let k = 0; k < targets.length; k++) {
       const t = targets[k]!;
@@ -540,7 +558,10 @@ export class RowChecker {
           continue;
         }
         const c = this.checkers[k]!.check(raw);
-        if (c instanceof Bad) this.bad(rowNo, t.index, raw, c.en, c.id);
+        if (c instanceof Bad) {
+          this.bad(rowNo, t.index, raw, c.en, c.id);
+          this.badInRow.push(this.targetQuestion[k]!);
+        }
         else if (c !== null) {
           qs.push(this.targetQuestion[k]!);
           vs.push(c);
@@ -580,7 +601,10 @@ export class RowChecker {
       let any = false;
       for (const { choice, index } of g.cols) {
         const f = choiceFlag(cells[index] ?? null, choice);
-        if (f === 'bad') this.bad(rowNo, index, cells[index] ?? null, 'a one-choice column holds 1 (chosen), 0 or nothing', 'kolom satu pilihan berisi 1 (dipilih), 0 atau kosong');
+        if (f === 'bad') {
+          this.bad(rowNo, index, cells[index] ?? null, 'a one-choice column holds 1 (chosen), 0 or nothing', 'kolom satu pilihan berisi 1 (dipilih), 0 atau kosong');
+          this.badInRow.push(g.question);
+        }
         else if (f !== null) {
           any = true;
           if (f) picked.add(choice);
@@ -607,6 +631,7 @@ export class RowChecker {
         }
       }
     }
+    if (complete && this.required.length > 0) this.checkRequired(qs, vs, rowNo);
     if (this.errorCount > 0) return;
     const b = this.block;
     b.respondent.push(respondent);
@@ -619,6 +644,26 @@ export class RowChecker {
       b.answerValue.push(vs[k]!);
     }
     b.answerStart.push(b.answerQuestion.length);
+  }
+
+  /**
+   * A complete row leaving a required question empty is bad unless the form would not ask it
+   * (its relevance, with earlier hidden questions empty, as evaluateForm decides in data entry).
+   */
+  private checkRequired(qs: readonly number[], vs: readonly (string | number)[], rowNo: number): void {
+    const answered = new Set(qs);
+    if (this.required.every((i) => answered.has(i))) return;
+    const questions = this.questionnaire.questions;
+    const record: Record<string, string | number | null> = Object.create(null) as Record<string, string | number | null>;
+    for (let k = 0; k < qs.length; k++) record[questions[qs[k]!]!.name] = vs[k]!;
+    const state = evaluateForm(this.questionnaire, record, { language: 'en' });
+    for (const i of this.required) {
+      if (answered.has(i) || this.badInRow.includes(i) || !state.questions[i]!.relevant) continue;
+      const q = questions[i]!;
+      const en = checkRequired(q, null, 'en');
+      const id = checkRequired(q, null, 'id');
+      this.bad(rowNo, this.columnOf.get(i)!, null, `${q.name}: ${en.ok ? 'required' : en.message}`, `${q.name}: ${id.ok ? 'wajib' : id.message}`);
+    }
   }
 
   /** Rows checked since the last call (none once a cell was bad). */

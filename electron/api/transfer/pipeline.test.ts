@@ -92,6 +92,8 @@ describe('importFile: reading and checking on a worker, writing here, gives what
     ]);
     ws['F5'] = { t: 's', v: 'dari rumus', f: 'CONCAT("dari ","rumus")' };
     ws['A5'] = { t: 's', v: 'R4' };
+    ws['B5'] = { t: 'n', v: 60 };
+    ws['E5'] = { t: 's', v: 'tidak' };
     ws['!ref'] = 'A1:F5';
     XLSX.utils.book_append_sheet(wb, ws, 'data');
     const path = file('mixed.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', bookSST: true }) as Buffer);
@@ -101,7 +103,7 @@ describe('importFile: reading and checking on a worker, writing here, gives what
       ['R1', 30, 2.5, '2000-01-31', 'baik & "benar" <ok>'],
       ['R2', 41, -0.125, '2000-02-29', '1'],
       ['R3', 55, 1e-7, '2024-01-01', 'ünïcödé ✓ 漢字'],
-      ['R4', null, null, null, 'dari rumus'],
+      ['R4', 60, null, null, 'dari rumus'],
     ]);
   });
 

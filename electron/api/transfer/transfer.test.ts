@@ -123,6 +123,39 @@ describe('reading files', () => {
 });
 
 describe('checking and writing', () => {
+  test('required answers: a complete row must answer every required question the form asks; drafts and questions the form would not ask are exempt', () => {
+    const q = form();
+    // alasan_tidak_ikut is asked only when peserta_aktif = tidak; make it required.
+    q.questions.find((x) => x.name === 'alasan_tidak_ikut')!.required = true;
+    saveQuestionnaire(project.db, q);
+    const csv = [
+      'respondent_id,umur,peserta_aktif,alasan_tidak_ikut,status',
+      'R1,30,ya,,complete', // alasan not asked: fine
+      'R2,31,tidak,,complete', // alasan asked and empty: bad
+      'R3,,ya,,complete', // umur empty: bad
+      'R4,,tidak,,draft', // a draft may be incomplete
+      'R5,abc,ya,,complete', // a bad umur is reported once, not also as missing
+    ].join('\n');
+    const table = readImportTable(file('req.csv', csv));
+    const outcome = importResponses(project.db, table, autoMapping(table.header, q));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.errors.map((e) => [e.row, e.column, e.value, e.reason])).toEqual([
+      [3, 'alasan_tidak_ikut', '', 'alasan_tidak_ikut: This question requires an answer.'],
+      [4, 'umur', '', 'umur: This question requires an answer.'],
+      [6, 'umur', 'abc', '"abc" is not a whole number.'],
+    ]);
+    expect(outcome.errors[0]!.reasonId).toBe('alasan_tidak_ikut: Pertanyaan ini wajib dijawab.');
+    expect(count()).toBe(0);
+  });
+
+  test('a required question that no column holds is a note, not a bad cell in every row', () => {
+    const table = readImportTable(file('noumur.csv', 'respondent_id,peserta_aktif\nR1,ya\nR2,tidak\n'));
+    const outcome = importResponses(project.db, table, autoMapping(table.header, form()));
+    expect(outcome).toMatchObject({ ok: true, imported: 2 });
+    expect(outcome.notes).toContainEqual({ column: '', en: '"umur" is required but no column holds it: its answers stay empty.', id: '"umur" wajib dijawab tetapi tidak ada kolom yang memuatnya: jawabannya tetap kosong.' });
+  });
+
   test('wrong types: every bad cell with spreadsheet row, column, value and reason; nothing written', () => {
     const { outcome } = run(file('bad.csv', 'respondent_id,umur,peserta_aktif,pendapatan,tgl_lahir\nR1,30,ya,"2,5",2000-01-31\nR2,abc,mungkin,x,31/02/2000\nR3,40,tidak,1.5,\n'));
     expect(outcome.ok).toBe(false);
