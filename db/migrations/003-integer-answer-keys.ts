@@ -12,6 +12,8 @@ import type { Migration } from './types';
  * - `answers` is (response_seq, question_seq, value), WITHOUT ROWID, keyed by both. `updated_at`
  *   per answer is dropped: nothing read it; the response's `updated_at` and, once complete,
  *   the audit log keep when answers change.
+ * - `responses_listed` serves the responses grid's default order (a page at offset 99,900 of
+ *   100,000 took 150 ms of sorting before).
  * - No secondary index on answers by question: every read goes by response (the primary key),
  *   and the by-question scans (removing a question, the index pivot) read the whole table anyway.
  *
@@ -108,6 +110,8 @@ export const migration003: Migration = {
       CREATE INDEX responses_by_questionnaire ON responses (questionnaire_id, deleted_at);
       CREATE INDEX responses_by_respondent ON responses (respondent_id);
       CREATE INDEX responses_by_verified ON responses (verifies_response_id) WHERE verifies_response_id IS NOT NULL;
+      -- The responses grid's default order (first entries, not deleted, by creation): a page at any offset walks this index instead of sorting every response.
+      CREATE INDEX responses_listed ON responses (questionnaire_id, created_at, id) WHERE deleted_at IS NULL AND entry_pass = 1;
     `);
   },
 };

@@ -718,8 +718,12 @@ export class ImportWriter {
     try {
       // The questionnaire may have changed since the rows were checked against it: they must still fit.
       const now = loadQuestionnaire(db);
-      if (!now || now.id !== stored.id || now.questionnaire.questions.map((q) => q.name).join('\n') !== stored.questionnaire.questions.map((q) => q.name).join('\n'))
-        throw new ImportError('BAD_MAPPING', 'the questionnaire changed while the file was being read: start the import again');
+      const same =
+        now !== null &&
+        now.id === stored.id &&
+        JSON.stringify(now.questionnaire) === JSON.stringify(stored.questionnaire) &&
+        JSON.stringify([...now.questionSeqs]) === JSON.stringify([...stored.questionSeqs]);
+      if (!same) throw new ImportError('BAD_MAPPING', 'the questionnaire changed while the file was being read: start the import again');
       for (const r of db.prepare('SELECT code, id FROM respondents ORDER BY created_at DESC, id DESC').iterate() as Iterable<{ code: string; id: string }>) this.codes.set(r.code, r.id);
       this.nextSeq = (db.prepare('SELECT ifnull(max(seq), 0) AS m FROM responses').get() as { m: number }).m + 1;
       this.qseq = stored.questionnaire.questions.map((q) => stored.questionSeqs.get(q.name)!);

@@ -6,7 +6,7 @@ import { parseAnswer } from '../../../analysis/entry/parse-answer';
 import { question, smallQuestionnaire } from '../../../analysis/entry/fixtures';
 import type { Questionnaire } from '../../../analysis/form/types';
 import { createProject, type Project } from '../../../db';
-import { autoMapping, checkCell, importResponses, type ImportCell } from '../../../db/queries/import-responses';
+import { autoMapping, checkCell, importQuestionnaire, importResponses, ImportWriter, type ImportCell } from '../../../db/queries/import-responses';
 import { saveQuestionnaire } from '../../../db/queries/questionnaire';
 import { loadRows } from '../../../db/queries/responses';
 import { writeXlsx } from '../../../db/queries/xlsx-writer';
@@ -181,6 +181,24 @@ describe('importFile: reading and checking on a worker, writing here, gives what
       expect(p.db.pragma('foreign_keys', { simple: true })).toBe(1);
       // The project still takes an import afterwards.
       expect((await importFile(p.db, path)).outcome).toMatchObject({ ok: true, imported: 2 });
+    } finally {
+      p.close();
+    }
+  });
+});
+
+describe('ImportWriter', () => {
+  test('refuses to write when the questionnaire changed after the rows were checked against it, and leaves the connection as it was', () => {
+    const p = project();
+    try {
+      const checkedAgainst = importQuestionnaire(p.db);
+      const changed = form();
+      changed.choiceLists.find((l) => l.name === 'ya_tidak')!.choices.pop();
+      saveQuestionnaire(p.db, changed);
+      expect(() => new ImportWriter(p.db, checkedAgainst)).toThrow(/the questionnaire changed while the file was being read/);
+      expect(p.db.inTransaction).toBe(false);
+      expect(p.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(() => new ImportWriter(p.db, importQuestionnaire(p.db)).rollback()).not.toThrow();
     } finally {
       p.close();
     }
