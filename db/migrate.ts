@@ -31,7 +31,11 @@ export function migrate(
   const run = db.transaction(() => {
     for (const m of pending) m.up(db);
     if (fkOff) {
-      const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      // Only the tables the migrations rebuilt: a dangling reference elsewhere (older than this
+      // migration) must not make the project impossible to open.
+      const tables = pending.some((m) => m.foreignKeysOff && !m.foreignKeyCheck) ? null : [...new Set(pending.flatMap((m) => m.foreignKeyCheck ?? []))];
+      type Broken = { table: string; rowid: number; parent: string };
+      const broken = tables === null ? (db.pragma('foreign_key_check') as Broken[]) : tables.flatMap((t) => db.prepare('SELECT * FROM pragma_foreign_key_check(?)').all(t) as Broken[]);
       if (broken.length > 0) {
         const first = broken[0]!;
         throw new Error(`Migration left ${broken.length} broken reference(s), first: ${first.table} row ${first.rowid} → ${first.parent}`);

@@ -19,12 +19,14 @@ import type { Migration } from './types';
  *
  * Rebuilding a parent table needs foreign keys off (the 12-step procedure in SQLite's ALTER
  * TABLE documentation): the runner turns them off for this migration and runs
- * `foreign_key_check` before it commits.
+ * `foreign_key_check` on the three rebuilt tables before it commits. Answers whose response or
+ * question no longer exists (impossible with foreign keys on) are not carried over.
  */
 export const migration003: Migration = {
   version: 3,
   name: 'integer answer keys',
   foreignKeysOff: true,
+  foreignKeyCheck: ['questions', 'responses', 'answers'],
   up(db) {
     db.exec(`
       CREATE TABLE questions_new (

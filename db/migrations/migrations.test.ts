@@ -142,6 +142,15 @@ describe('migration 3: integer answer keys', () => {
     expect(db.prepare('SELECT response_seq, question_seq, value FROM answers').all()).toEqual([{ response_seq: 1, question_seq: 1, value: 41 }]);
   });
 
+  test('a dangling reference in a table the migration does not rebuild does not stop it', () => {
+    const db = v2();
+    db.pragma('foreign_keys = OFF');
+    db.prepare("INSERT INTO choices (id, list_id, position, value) VALUES ('c1', 'no-such-list', 1, 'x')").run();
+    db.pragma('foreign_keys = ON');
+    expect(migrate(db, [migration001, migration002, migration003], 3)).toEqual([3]);
+    expect(db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 4 });
+  });
+
   test('a broken reference in the old file fails the migration and leaves the file at version 2', () => {
     const db = v2();
     db.pragma('foreign_keys = OFF');

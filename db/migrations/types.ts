@@ -10,5 +10,7 @@ export interface Migration {
    * committing, and turns them back on.
    */
   foreignKeysOff?: boolean;
+  /** The tables whose references `foreign_key_check` verifies (those the migration rebuilt); all when absent. */
+  foreignKeyCheck?: readonly string[];
   up(db: Database.Database): void;
 }

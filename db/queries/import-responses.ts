@@ -696,6 +696,7 @@ export class ImportWriter {
   private readonly fkBefore: number;
   private nextSeq: number;
   private open = true;
+  private began = false;
   written = 0;
   answers = 0;
   respondentsCreated = 0;
@@ -713,9 +714,11 @@ export class ImportWriter {
     // questions' seqs), and checking each of millions of answers twice cost a sixth of the write.
     // bulk-import tests run PRAGMA foreign_key_check after imports.
     this.fkBefore = db.pragma('foreign_keys', { simple: true }) as number;
-    db.pragma('foreign_keys = OFF');
-    db.exec('BEGIN IMMEDIATE');
     try {
+      db.pragma('foreign_keys = OFF');
+      // BEGIN may fail (another connection holds the write lock past busy_timeout): restored below.
+      db.exec('BEGIN IMMEDIATE');
+      this.began = true;
       // The questionnaire may have changed since the rows were checked against it: they must still fit.
       const now = loadQuestionnaire(db);
       const same =
@@ -804,7 +807,7 @@ export class ImportWriter {
   rollback(): void {
     if (this.open) {
       this.open = false;
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (this.began && this.db.inTransaction) this.db.exec('ROLLBACK');
     }
     this.restore();
   }
@@ -842,12 +845,18 @@ export function importResponses(db: Database.Database, table: ImportTable, mappi
   opts.onProgress?.({ phase: 'write', done: 0, total });
   const rows = checker.take();
   const writer = new ImportWriter(db, stored);
-  const BLOCK = 2048;
-  for (let from = 0; from < rows.count; from += BLOCK) {
-    writer.write(sliceRows(rows, from, Math.min(rows.count, from + BLOCK)));
-    opts.onProgress?.({ phase: 'write', done: writer.written, total });
+  try {
+    const BLOCK = 2048;
+    for (let from = 0; from < rows.count; from += BLOCK) {
+      writer.write(sliceRows(rows, from, Math.min(rows.count, from + BLOCK)));
+      opts.onProgress?.({ phase: 'write', done: writer.written, total });
+    }
+    writer.commit(opts.beforeCommit);
+  } catch (e) {
+    // Anything thrown here (a progress callback too) ends the transaction: nothing is written.
+    writer.rollback();
+    throw e;
   }
-  writer.commit(opts.beforeCommit);
   opts.onProgress?.({ phase: 'write', done: total, total });
   return { ok: true, imported: writer.written, answers: writer.answers, respondentsCreated: writer.respondentsCreated, skippedColumns: summary.skippedColumns, notes: summary.notes };
 }

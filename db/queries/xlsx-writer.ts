@@ -59,7 +59,8 @@ function sheetXml(rows: readonly SheetCell[][]): Buffer {
   return Buffer.from(chunks.join(''), 'utf8');
 }
 
-function zip(files: { name: string; data: Buffer }[]): Buffer {
+/** A zip of the files, deflated (exported for tests that craft their own workbooks). */
+export function zip(files: { name: string; data: Buffer }[]): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;

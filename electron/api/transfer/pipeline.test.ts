@@ -9,7 +9,7 @@ import { createProject, type Project } from '../../../db';
 import { autoMapping, checkCell, importQuestionnaire, importResponses, ImportWriter, type ImportCell } from '../../../db/queries/import-responses';
 import { saveQuestionnaire } from '../../../db/queries/questionnaire';
 import { loadRows } from '../../../db/queries/responses';
-import { writeXlsx } from '../../../db/queries/xlsx-writer';
+import { writeXlsx, zip } from '../../../db/queries/xlsx-writer';
 import { tempDir } from '../../../db/test-helpers';
 import { importFile } from './pipeline';
 import { readImportTable, readNumber, streamImportTable } from './read-table';
@@ -152,6 +152,30 @@ describe('importFile: reading and checking on a worker, writing here, gives what
     }
   });
 
+  test('hand-written sheet XML: attributes after newlines, rows without r, unusual cell types', async () => {
+    const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>respondent_id</t></is></c><c r="B1" t="inlineStr"><is><t>umur</t></is></c><c r="C1" t="inlineStr"><is><t>catatan</t></is></c></row>
+<row
+ r="4"><c
+ r="A4" t="str"><v>R1</v></c><c r="B4" t=""><v>41</v></c><c r="C4" t="e"><v>#N/A</v></c></row>
+<row><c t="inlineStr"><is><t>R2</t></is></c><c t="n"><v>42.5</v></c><c t="s"><v/></c></row>
+</sheetData></worksheet>`;
+    const path = file(
+      'hand.xlsx',
+      zip([
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook xmlns:r="r"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+        { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) },
+      ]),
+    );
+    const whole = readImportTable(path);
+    expect(whole.rows).toEqual([['R1', 41, '#N/A'], ['R2', 42.5]]);
+    expect(whole.rowNumbers).toEqual([4, 5]);
+    const streamed: unknown[] = [];
+    await streamImportTable(path, { header: () => undefined, row: (cells, rowNo) => streamed.push([rowNo, cells]), problem: () => undefined });
+    expect(streamed).toEqual([[4, ['R1', 41, '#N/A']], [5, ['R2', 42.5]]]);
+  });
+
   test('a mapping made on a preview that no longer fits the file is refused, and nothing is written', async () => {
     const p = project();
     try {
@@ -199,6 +223,43 @@ describe('ImportWriter', () => {
       expect(p.db.inTransaction).toBe(false);
       expect(p.db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(() => new ImportWriter(p.db, importQuestionnaire(p.db)).rollback()).not.toThrow();
+    } finally {
+      p.close();
+    }
+  });
+});
+
+describe('ImportWriter and importResponses end their transaction on every failure', () => {
+  test('the write lock is taken: the error comes back, foreign keys are on again, nothing is open', () => {
+    const p = project();
+    const second = new (p.db.constructor as new (path: string) => Project['db'])(p.path);
+    try {
+      second.exec('BEGIN IMMEDIATE');
+      p.db.pragma('busy_timeout = 50');
+      expect(() => new ImportWriter(p.db, importQuestionnaire(p.db))).toThrow(/locked/);
+      expect(p.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(p.db.inTransaction).toBe(false);
+    } finally {
+      second.exec('ROLLBACK');
+      second.close();
+      p.close();
+    }
+  });
+
+  test('a progress callback that throws rolls the import back', () => {
+    const p = project();
+    try {
+      const table = { header: ['respondent_id', 'umur', 'peserta_aktif'], rows: [['R1', 30, 'ya']], rowNumbers: [2] };
+      const run = () =>
+        importResponses(p.db, table, autoMapping(table.header, form()), {
+          onProgress: (e) => {
+            if (e.phase === 'write' && e.done > 0) throw new Error('stop');
+          },
+        });
+      expect(run).toThrow('stop');
+      expect(p.db.inTransaction).toBe(false);
+      expect(p.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(p.db.prepare('SELECT count(*) AS n FROM responses').get()).toEqual({ n: 0 });
     } finally {
       p.close();
     }

@@ -39,6 +39,8 @@ export interface ReaderInput {
 export type ReaderMessage =
   | { type: 'header'; header: string[]; mapping: ColumnMapping[] }
   | { type: 'rows'; rows: CheckedRows; read: number }
+  /** A bad cell was found: nothing will be written, whatever follows (the report comes with 'done'). */
+  | { type: 'bad' }
   | { type: 'done'; summary: CheckSummary; notes: { en: string; id: string }[] }
   | { type: 'failed'; kind: 'import' | 'read' | 'internal'; code: string; message: string; field?: string };
 
@@ -69,6 +71,7 @@ export function importFile(db: Database.Database, path: string, opts: FileImport
     let header: string[] = [];
     let mapping: ColumnMapping[] = [];
     let settled = false;
+    let abandoned = false;
     const fail = (e: unknown) => {
       if (settled) return;
       settled = true;
@@ -82,7 +85,11 @@ export function importFile(db: Database.Database, path: string, opts: FileImport
         if (m.type === 'header') {
           header = m.header;
           mapping = m.mapping;
+        } else if (m.type === 'bad') {
+          abandoned = true;
+          writer?.rollback();
         } else if (m.type === 'rows') {
+          if (abandoned) return;
           writer ??= new ImportWriter(db, stored);
           writer.write(m.rows);
           opts.onProgress?.({ phase: 'write', done: writer.written, total: m.read });

@@ -193,7 +193,6 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 const END_C = Buffer.from('</c>', 'latin1');
 const OPEN_V = Buffer.from('<v', 'latin1');
 const END_V = Buffer.from('</v>', 'latin1');
-const ROW_R = Buffer.from(' r="', 'latin1');
 
 const isSpace = (b: number | undefined) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 
@@ -293,9 +292,20 @@ function scanSheetRows(buf: Buffer, from: number, to: number, strings: readonly 
       }
       const end = buf.indexOf(END_C, gt + 1);
       i = end + 4;
-      // The type: none or "n" (a number), "s" (a shared string), "b", "str", "e", "d", "inlineStr".
+      // The type: none or "n" (a number), "s" (a shared string), "b", "str", "e", "d", "inlineStr";
+      // any other is read as a number, as readers of the format do.
       const tLen = t1 - t0;
-      const t = t0 < 0 ? 0x6e : tLen === 1 ? buf[t0]! : tLen === 9 ? 0x69 /* inlineStr */ : 0x2a; /* str, and anything else, as text */
+      const t1c = buf[t0];
+      const t =
+        t0 < 0 || (tLen === 1 && t1c === 0x6e)
+          ? 0x6e
+          : tLen === 1 && (t1c === 0x73 || t1c === 0x62)
+            ? t1c
+            : (tLen === 1 && (t1c === 0x65 || t1c === 0x64)) || (tLen === 3 && buf.toString('latin1', t0, t1) === 'str')
+              ? 0x2a /* text */
+              : tLen === 9 && buf.toString('latin1', t0, t1) === 'inlineStr'
+                ? 0x69
+                : 0x6e;
       let value: ImportCell = null;
       if (t === 0x69) value = texts(buf.toString('utf8', gt + 1, end));
       else {
@@ -308,7 +318,7 @@ function scanSheetRows(buf: Buffer, from: number, to: number, strings: readonly 
           else if (t === 0x73 /* s */) value = strings[readNumber(buf, vs, ve)] ?? null;
           else if (t === 0x6e /* n */) value = readNumber(buf, vs, ve);
           else if (t === 0x62 /* b */) value = buf[vs] === 0x31 ? 1 : 0;
-          else value = unescapeXml(buf.toString('utf8', vs, ve)); // str, e, d
+          else value = unescapeXml(buf.toString('utf8', vs, ve)); // str, e, d (t === 0x2a)
         }
       }
       if (value === '') value = null;
@@ -323,10 +333,9 @@ function scanSheetRows(buf: Buffer, from: number, to: number, strings: readonly 
       if (!flush()) return rowStart;
       rowStart = i;
       const gt = buf.indexOf(GT, i);
-      let rowNo = state.rowNo + 1;
-      const r = buf.indexOf(ROW_R, i);
-      if (r >= 0 && r < gt) rowNo = readNumber(buf, r + 4, buf.indexOf(QUOTE, r + 4));
-      state.rowNo = rowNo;
+      // The row tag is short: read as text, its r= may follow a space, a tab or a newline.
+      const r = attr(buf.toString('latin1', i, gt), 'r');
+      state.rowNo = r ? Number(r) : state.rowNo + 1;
       nextCol = 0;
       cells = buf[gt - 1] === SLASH ? null : [];
       i = gt + 1;

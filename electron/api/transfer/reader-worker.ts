@@ -20,6 +20,7 @@ async function run(input: ReaderInput): Promise<void> {
   let mapping: ColumnMapping[] = [];
   const early: Parameters<RowChecker['bad']>[] = [];
   let posted = 0;
+  let toldBad = false;
   const read = await streamImportTable(input.path, {
     header(header) {
       if (input.mapping.kind === 'auto') mapping = autoMapping(header, input.questionnaire);
@@ -35,6 +36,11 @@ async function run(input: ReaderInput): Promise<void> {
       const c = checker!;
       for (const p of early.splice(0)) c.bad(...p);
       c.add(cells, rowNo);
+      if (c.errorCount > 0 && !toldBad) {
+        // The import will not commit: the writer can roll back and free the project now.
+        toldBad = true;
+        post({ type: 'bad' });
+      }
       if (c.pending >= (posted === 0 ? input.firstBlockRows : input.blockRows)) {
         post({ type: 'rows', rows: c.take(), read: c.rows });
         posted++;

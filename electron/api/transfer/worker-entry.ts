@@ -45,6 +45,9 @@ function devBundle(entry: string, bundled: string, from: string): string | null 
     const req = createRequire(from.split('?')[0]!);
     const esbuild = req('esbuild') as typeof import('esbuild');
     const root = dirname(dirname(dirname(req.resolve('esbuild/package.json'))));
+    // One folder per process, kept on globalThis: each test file loads this module afresh.
+    const shared = globalThis as { __kajianWorkerCache?: string };
+    cacheDir ??= shared.__kajianWorkerCache ?? null;
     if (!cacheDir) {
       const base = join(root, 'node_modules', '.cache', 'kajian-workers');
       // Bundles of processes that ended without their exit handler (killed test workers) go too.
@@ -52,6 +55,7 @@ function devBundle(entry: string, bundled: string, from: string): string | null 
       cacheDir = join(base, String(process.pid));
       mkdirSync(cacheDir, { recursive: true });
       const dir = cacheDir;
+      shared.__kajianWorkerCache = dir;
       process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     }
     const here = dirname(entry);
