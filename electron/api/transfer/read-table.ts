@@ -480,6 +480,14 @@ function tableFromRows(rows: [number, ImportCell[]][], maxRows: number, lastRow?
   return { header, rows: out, rowNumbers: kept.map(([n]) => n), totalRows, problems };
 }
 
+function readBytes(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new ReadTableError(`cannot read ${path}`);
+  }
+}
+
 export interface ReadOptions {
   /** Keep at most this many data rows (a preview). */
   maxRows?: number;
@@ -487,12 +495,7 @@ export interface ReadOptions {
 
 /** Reads a .csv/.txt/.tsv or .xlsx/.xlsm (.xls/.ods through SheetJS) file. Errors name what is wrong. */
 export function readImportTable(path: string, opts: ReadOptions = {}): ReadTable {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    throw new ReadTableError(`cannot read ${path}`);
-  }
+  const bytes = readBytes(path);
   const maxRows = opts.maxRows ?? Number.POSITIVE_INFINITY;
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls' || ext === '.ods') {
@@ -539,12 +542,7 @@ export interface TableSink {
  * The same header rules and problems as readImportTable. Returns the notes.
  */
 export async function streamImportTable(path: string, sink: TableSink): Promise<{ format: 'csv' | 'xlsx'; notes: ReadTable['notes'] }> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    throw new ReadTableError(`cannot read ${path}`);
-  }
+  const bytes = readBytes(path);
   const ext = extname(path).toLowerCase();
   let width = -1;
   const take = (rowNo: number, cells: ImportCell[]) => {
