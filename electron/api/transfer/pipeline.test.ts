@@ -137,6 +137,14 @@ describe('importFile: reading and checking on a worker, writing here, gives what
     expect(streamed.map((s) => s.rowNo)).toEqual(whole.rowNumbers);
   });
 
+  test('a 1.5 MB text cell, longer than one inflated piece, arrives whole', async () => {
+    const long = 'teks panjang — '.repeat(100_000);
+    const path = file('longcell.xlsx', writeXlsx([{ name: 'data', rows: [['respondent_id', 'umur', 'peserta_aktif', 'catatan'], ['R1', 30, 'ya', long], ['R2', 31, 'tidak', 'pendek']] }]));
+    const r = await bothWays(path);
+    expect(r.outcome).toMatchObject({ ok: true, imported: 2 });
+    expect(r.rows.map((x) => x.catatan)).toEqual([long, 'pendek']);
+  });
+
   test('real XLSForm files (first sheet) stream exactly as they are read whole', async () => {
     for (const name of ['UCL_Biomass_Plot_Form.xlsx', 'group.xlsx', 'xlsform_spec_test.xlsx', 'specify_other.xlsx']) {
       const path = join(tmp.dir, name);
