@@ -3,18 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../db/test-helpers';
-import { runCli } from './cli';
 import { parseArgs } from './cli/args';
+import { cli } from './cli/test-cli';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('argument parsing', () => {
   test('flags with and without values, = form, boolean flags', () => {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { parseAnswer } from '../../analysis/entry/parse-answer';
 import { evaluateForm } from '../../analysis/entry/evaluate-form';
 import { checkConstraint, checkRequired, dateQuestionNames } from '../../analysis/form/expr';
-import type { Question, Questionnaire } from '../../analysis/form/types';
+import { blankQuestion, type Question, type Questionnaire } from '../../analysis/form/types';
 import { newId, nowIso } from '../ids';
 import { BulkInsert } from './bulk';
 import { loadQuestionnaire, type StoredQuestionnaire } from './questionnaire';
@@ -350,10 +350,7 @@ function checkerFor(question: Question, questionnaire: Questionnaire): Checker {
   return { check: slow };
 }
 
-const DATE_HEADER: Question = {
-  name: '_date', type: 'date', label: { id: '', en: '' }, hint: { id: '', en: '' }, required: false, requiredMessage: { id: '', en: '' }, constraint: '',
-  constraintMessage: { id: '', en: '' }, relevant: '', calculation: '', listName: null, group: null, personalData: false, dimension: null, reverse: false, appearance: '',
-};
+const DATE_HEADER: Question = blankQuestion('_date', 'date');
 
 function choiceFlag(raw: ImportCell, code: string): boolean | null | 'bad' {
   if (raw === null) return null;

@@ -6,7 +6,7 @@ import { createProject, openProject } from '../../db';
 import { loadQuestionnaire, saveQuestionnaire } from '../../db/queries/questionnaire';
 import { smallQuestionnaire } from '../../analysis/entry/fixtures';
 import { tempDir } from '../../db/test-helpers';
-import { runCli } from '../cli';
+import { cli } from './test-cli';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -20,12 +20,6 @@ function project(): string {
   return path;
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
 function stored(path: string) {
   const p = openProject(path);

@@ -5,7 +5,7 @@ import * as XLSX from 'xlsx';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectSeries } from '../../analysis/series';
 import { tempDir } from '../../db/test-helpers';
-import { runCli } from '../cli';
+import { cli } from './test-cli';
 
 // Expected values: R version 4.2.2 Patched (2022-11-10 r83330), Rscript, with
 //   d <- data.frame(year = 2020:2024, value = c(3.2, 4.1, 4.8, 5.5, 6.3)); nd <- data.frame(year = 2025:2030)
@@ -15,12 +15,6 @@ import { runCli } from '../cli';
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function close(actual: number, expected: number): void {
   const rel = expected === 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);

@@ -5,8 +5,8 @@ import { createProject } from '../../db';
 import { saveAnalysis } from '../../db/queries/saved-analyses';
 import { tempDir } from '../../db/test-helpers';
 import { surveyRecords, seedSurvey } from '../api/analysis/test-fixture';
-import { runCli } from '../cli';
 import { wilsonInterval } from '../../analysis/survey';
+import { cli } from './test-cli';
 
 const tmp = tempDir();
 const project = join(tmp.dir, 'survei.kajian');
@@ -22,12 +22,6 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => tmp.cleanup());
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
 async function json(...argv: string[]): Promise<Record<string, unknown>> {
   const r = await cli(...argv, '--json');

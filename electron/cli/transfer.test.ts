@@ -7,17 +7,11 @@ import { createProject, openProject } from '../../db';
 import { saveQuestionnaire } from '../../db/queries/questionnaire';
 import { loadRows } from '../../db/queries/responses';
 import { tempDir } from '../../db/test-helpers';
-import { runCli } from '../cli';
+import { cli } from './test-cli';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 let n = 0;
 function project(): string {

@@ -3,31 +3,13 @@
  * about BPJS Ketenagakerjaan, in Bahasa Indonesia and English, after the article in
  * /work/shared/seed. Variable names are fixed: other parts of Kajian and their tests rely on them.
  */
-import type { ChoiceList, Question, Questionnaire, Text } from '../../analysis/form/types';
+import { blankQuestion, type ChoiceList, type Question, type Questionnaire, type Text } from '../../analysis/form/types';
 
 const t = (id: string, en: string): Text => ({ id, en });
 
-/** A question with every field at its neutral value, overridden by `over`. */
+/** A question whose label defaults to its name (the sample's questions all override it). */
 function question(name: string, type: Question['type'], over: Partial<Question> = {}): Question {
-  return {
-    name,
-    type,
-    label: t(name, name),
-    hint: t('', ''),
-    required: false,
-    requiredMessage: t('', ''),
-    constraint: '',
-    constraintMessage: t('', ''),
-    relevant: '',
-    calculation: '',
-    listName: null,
-    group: null,
-    personalData: false,
-    dimension: null,
-    reverse: false,
-    appearance: '',
-    ...over,
-  };
+  return blankQuestion(name, type, { label: t(name, name), ...over });
 }
 
 /** The five cities of the survey, in the order of the choice list. */

@@ -6,28 +6,17 @@ import { smallQuestionnaire } from '../../../analysis/entry/fixtures';
 import { readXlsForm, writeXlsForm } from '../../../analysis/form/xlsform';
 import type { Problem, Questionnaire } from '../../../analysis/form/types';
 import { tempDir } from '../../../db/test-helpers';
-import { SettingsStore } from '../../settings';
-import { Session } from '../handlers';
+import type { Session } from '../handlers';
+import { ok, sessionWithProject } from '../test-session';
 import type { LostQuestion, SkippedRow } from './contract';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-let counter = 0;
 // The shared folder sits beside the repository (here and in CI's clone).
 const EXAMPLES = fileURLToPath(new URL('../../../../shared/xlsform-examples', import.meta.url));
 
-async function withProject(): Promise<Session> {
-  const s = new Session({ settings: SettingsStore.inFolder(join(tmp.dir, 'settings')), shell: { transport: 'browser', defaultFolder: tmp.dir, appVersion: '0.1.0' } });
-  const made = await s.dispatch('project.create', { path: `form-${++counter}`, title: 'Form' });
-  expect(made.ok).toBe(true);
-  return s;
-}
+const withProject = (): Promise<Session> => sessionWithProject(tmp.dir, 'form', 'Form');
 
-async function ok<T>(s: Session, method: string, input: unknown): Promise<T> {
-  const r = await s.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
 
 async function fails(s: Session, method: string, input: unknown): Promise<{ code: string; message: string; field?: string }> {
   const r = await s.dispatch(method, input);

@@ -1,28 +1,16 @@
-import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { saveQuestionnaire } from '../../../db/queries/questionnaire';
 import { createResponse, setAnswer, setResponseHeader } from '../../../db/queries/responses';
 import { question } from '../../../db/test-fixtures';
 import { tempDir } from '../../../db/test-helpers';
-import { SettingsStore } from '../../settings';
-import { Session } from '../handlers';
+import type { Session } from '../handlers';
+import { ok, sessionWithProject } from '../test-session';
 import type { RegressionRun, RegressionVariables, SavedRegressionOpened } from './contract';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-let counter = 0;
 
-async function withProject(): Promise<Session> {
-  const s = new Session({ settings: SettingsStore.inFolder(join(tmp.dir, 'settings')), shell: { transport: 'browser', defaultFolder: tmp.dir, appVersion: '0.1.0' } });
-  const made = await s.dispatch('project.create', { path: `regresi-${++counter}`, title: 'Regresi' });
-  expect(made.ok).toBe(true);
-  return s;
-}
-async function ok<T>(s: Session, method: string, input: unknown): Promise<T> {
-  const r = await s.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const withProject = (): Promise<Session> => sessionWithProject(tmp.dir, 'regresi', 'Regresi');
 function close(actual: number | null, expected: number, rel = 1e-9): void {
   expect(Math.abs((actual as number) - expected) / Math.abs(expected)).toBeLessThanOrEqual(rel);
 }

@@ -6,6 +6,7 @@ import { projectSeries } from '../../../analysis/series';
 import { tempDir } from '../../../db/test-helpers';
 import { SettingsStore } from '../../settings';
 import { Session } from '../handlers';
+import { ok, sessionWithProject } from '../test-session';
 import type { SeriesAnalysis, SeriesAnalysisOk, SeriesImportReport, SeriesListing } from './contract';
 
 // Expected values: R version 4.2.2 Patched (2022-11-10 r83330), Rscript, with
@@ -15,25 +16,14 @@ import type { SeriesAnalysis, SeriesAnalysisOk, SeriesImportReport, SeriesListin
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-let counter = 0;
 
 function close(actual: number, expected: number): void {
   const rel = expected === 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
   expect(rel).toBeLessThanOrEqual(1e-9);
 }
 
-async function withProject(): Promise<Session> {
-  const s = new Session({ settings: SettingsStore.inFolder(join(tmp.dir, 'settings')), shell: { transport: 'browser', defaultFolder: tmp.dir, appVersion: '0.1.0' } });
-  const made = await s.dispatch('project.create', { path: `deret-${++counter}`, title: 'Deret' });
-  expect(made.ok).toBe(true);
-  return s;
-}
+const withProject = (): Promise<Session> => sessionWithProject(tmp.dir, 'deret', 'Deret');
 
-async function ok<T>(s: Session, method: string, input: unknown): Promise<T> {
-  const r = await s.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
 
 const key = { indicator: 'Peserta sektor informal', sector: 'informal', programme: '' };
 

@@ -4,27 +4,19 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { smallQuestionnaire } from '../../../analysis/entry/fixtures';
 import { saveQuestionnaire } from '../../../db/queries/questionnaire';
 import { tempDir } from '../../../db/test-helpers';
-import { SettingsStore } from '../../settings';
-import { Session } from '../handlers';
+import type { Session } from '../handlers';
+import { ok, sessionWithProject } from '../test-session';
 import type { ExportResult, ImportOutcome, JobStatus, TransferPreview } from './contract';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-let counter = 0;
 
 async function withProject(): Promise<Session> {
-  const s = new Session({ settings: SettingsStore.inFolder(join(tmp.dir, 'settings')), shell: { transport: 'browser', defaultFolder: tmp.dir, appVersion: '0.1.0' } });
-  const made = await s.dispatch('project.create', { path: `t-${++counter}`, title: 'T' });
-  expect(made.ok).toBe(true);
+  const s = await sessionWithProject(tmp.dir, 't', 'T');
   saveQuestionnaire(s.requireProject().db, smallQuestionnaire());
   return s;
 }
 
-async function ok<T>(s: Session, method: string, input: unknown): Promise<T> {
-  const r = await s.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
 
 const count = (s: Session) => (s.requireProject().db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n;
 
