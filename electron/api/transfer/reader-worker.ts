@@ -18,9 +18,15 @@ function post(m: ReaderMessage): void {
 async function run(input: ReaderInput): Promise<void> {
   let checker: RowChecker | null = null;
   let mapping: ColumnMapping[] = [];
-  const early: Parameters<RowChecker['bad']>[] = [];
   let posted = 0;
   let toldBad = false;
+  const tellBad = (c: RowChecker) => {
+    if (c.errorCount > 0 && !toldBad) {
+      // The import will not commit: the writer can roll back and free the project now.
+      toldBad = true;
+      post({ type: 'bad' });
+    }
+  };
   const read = await streamImportTable(input.path, {
     header(header) {
       if (input.mapping.kind === 'auto') mapping = autoMapping(header, input.questionnaire);
@@ -34,26 +40,21 @@ async function run(input: ReaderInput): Promise<void> {
     },
     row(cells, rowNo) {
       const c = checker!;
-      for (const p of early.splice(0)) c.bad(...p);
       c.add(cells, rowNo);
-      if (c.errorCount > 0 && !toldBad) {
-        // The import will not commit: the writer can roll back and free the project now.
-        toldBad = true;
-        post({ type: 'bad' });
-      }
+      tellBad(c);
       if (c.pending >= (posted === 0 ? input.firstBlockRows : input.blockRows)) {
         post({ type: 'rows', rows: c.take(), read: c.rows });
         posted++;
       }
     },
     problem(p) {
-      // Reported in row order: a row's problem comes before its cells are checked.
-      early.push([p.row, p.column, p.value, p.en, p.id]);
+      // Always after the header (a row wider than it), before that row's cells.
+      checker!.bad(p.row, p.column, p.value, p.en, p.id);
+      tellBad(checker!);
     },
   });
   const c = checker as RowChecker | null;
   if (!c) throw new ReadTableError('the file is empty');
-  for (const p of early.splice(0)) c.bad(...p);
   if (c.pending > 0) post({ type: 'rows', rows: c.take(), read: c.rows });
   post({ type: 'done', summary: c.summary(), notes: read.notes });
 }
